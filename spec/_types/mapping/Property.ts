@@ -1,0 +1,59 @@
+/*
+ * Part of this project's own Elasticsearch API specification.
+ * Licensed under the Apache License, Version 2.0.
+ */
+
+/**
+ * Names of the field types a mapping can declare.
+ */
+export enum FieldType {
+  none,
+  geo_point,
+  geo_shape,
+  ip,
+  binary,
+  keyword,
+  text,
+  search_as_you_type,
+  wildcard,
+  date,
+  date_nanos,
+  boolean,
+  completion,
+  nested,
+  object,
+  passthrough,
+  version,
+  murmur3,
+  token_count,
+  percolator,
+  integer,
+  long,
+  short,
+  byte,
+  float,
+  half_float,
+  scaled_float,
+  double,
+  integer_range,
+  float_range,
+  long_range,
+  double_range,
+  date_range,
+  ip_range,
+  alias,
+  join,
+  rank_feature,
+  rank_features,
+  flattened,
+  shape,
+  histogram,
+  constant_keyword,
+  counted_keyword,
+  aggregate_metric_double,
+  dense_vector,
+  semantic_text,
+  sparse_vector,
+  match_only_text,
+  icu_collation_keyword
+}
