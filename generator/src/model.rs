@@ -593,3 +593,110 @@ impl Model {
         self.types.iter().map(|t| (t.name(), t)).collect()
     }
 }
+
+impl Model {
+    /// The endpoints `keep` selects and every type they reach, in the original order.
+    pub fn subset(&self, keep: impl Fn(&Endpoint) -> bool) -> Model {
+        let index = self.type_index();
+        let endpoints: Vec<Endpoint> = self.endpoints.iter().filter(|e| keep(e)).cloned().collect();
+        let mut reached: std::collections::HashSet<&TypeName> = std::collections::HashSet::new();
+        let mut stack: Vec<&TypeName> = Vec::new();
+        for e in &endpoints {
+            stack.push(&e.request);
+            stack.push(&e.response);
+        }
+        while let Some(name) = stack.pop() {
+            if !reached.insert(name) {
+                continue;
+            }
+            if let Some(def) = index.get(name) {
+                def.visit_names(&mut |n| stack.push(n));
+            }
+        }
+        let types = self
+            .types
+            .iter()
+            .filter(|t| reached.contains(t.name()))
+            .cloned()
+            .collect();
+        Model {
+            info: self.info.clone(),
+            endpoints,
+            types,
+        }
+    }
+}
+
+impl TypeDefinition {
+    /// Calls `f` with every type name this definition refers to.
+    pub fn visit_names<'a>(&'a self, f: &mut impl FnMut(&'a TypeName)) {
+        fn props<'a>(props: &'a [Property], f: &mut impl FnMut(&'a TypeName)) {
+            for p in props {
+                p.type_.visit_names(f);
+            }
+        }
+        fn body<'a>(body: &'a Body, f: &mut impl FnMut(&'a TypeName)) {
+            match body {
+                Body::Properties { properties } => props(properties, f),
+                Body::Value { value, .. } => value.visit_names(f),
+                Body::NoBody => {}
+            }
+        }
+        fn inherits<'a>(i: &'a Inherits, f: &mut impl FnMut(&'a TypeName)) {
+            f(&i.type_name);
+            i.generics.iter().for_each(|g| g.visit_names(f));
+        }
+        match self {
+            TypeDefinition::Interface(i) => {
+                props(&i.properties, f);
+                if let Some(base) = &i.inherits {
+                    inherits(base, f);
+                }
+                for b in &i.behaviors {
+                    f(&b.type_name);
+                    b.generics.iter().for_each(|g| g.visit_names(f));
+                }
+            }
+            TypeDefinition::Request(r) => {
+                props(&r.path, f);
+                props(&r.query, f);
+                body(&r.body, f);
+                if let Some(base) = &r.inherits {
+                    inherits(base, f);
+                }
+            }
+            TypeDefinition::Response(r) => {
+                body(&r.body, f);
+                for e in &r.exceptions {
+                    body(&e.body, f);
+                }
+            }
+            TypeDefinition::Enum(_) => {}
+            TypeDefinition::TypeAlias(a) => {
+                a.type_.visit_names(f);
+                if let Some(Variants::Untagged { untyped_variant, .. }) = &a.variants {
+                    f(untyped_variant);
+                }
+            }
+        }
+    }
+}
+
+impl ValueOf {
+    /// Calls `f` with every type name in this expression.
+    pub fn visit_names<'a>(&'a self, f: &mut impl FnMut(&'a TypeName)) {
+        match self {
+            ValueOf::InstanceOf(i) => {
+                f(&i.type_name);
+                i.generics.iter().for_each(|g| g.visit_names(f));
+            }
+            ValueOf::ArrayOf { value } => value.visit_names(f),
+            ValueOf::UnionOf { items } => items.iter().for_each(|v| v.visit_names(f)),
+            ValueOf::DictionaryOf { key, value, .. } => {
+                key.visit_names(f);
+                value.visit_names(f);
+            }
+            ValueOf::UserDefinedValue | ValueOf::LiteralValue { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Rustdoc from the spec's descriptions: `#[doc]` lines, the documentation link, availability
+//! and deprecation.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Availabilities, Availability, Deprecation};
+
+/// What one documented item says about itself.
+#[derive(Default)]
+pub struct DocInfo<'a> {
+    pub description: Option<&'a str>,
+    pub doc_url: Option<&'a str>,
+    pub ext_doc_url: Option<&'a str>,
+    pub availability: Option<&'a Availabilities>,
+    pub server_default: Option<String>,
+    pub wire_name: Option<&'a str>,
+}
+
+/// `#[doc = " line"]` attributes, one per line, so that prettyplease writes `///` comments.
+pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(description) = info.description {
+        lines.extend(markdown_lines(description));
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(wire) = info.wire_name {
+        facts.push(format!("JSON name: `{wire}`."));
+    }
+    if let Some(default) = &info.server_default {
+        facts.push(format!("Server default: `{default}`."));
+    }
+    if let Some(availability) = info.availability {
+        if let Some(text) = availability_text(availability) {
+            facts.push(text);
+        }
+    }
+    for url in [info.doc_url, info.ext_doc_url].into_iter().flatten() {
+        facts.push(format!("[Elasticsearch documentation](<{url}>)"));
+    }
+    if !facts.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        let last = facts.len() - 1;
+        for (i, fact) in facts.into_iter().enumerate() {
+            lines.push(fact);
+            if i != last {
+                lines.push(String::new());
+            }
+        }
+    }
+    let attrs = lines.iter().map(|line| {
+        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote!(#[doc = #text])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// `#[deprecated(since, note)]` for a deprecated item.
+pub fn deprecated_attr(deprecation: Option<&Deprecation>) -> TokenStream {
+    match deprecation {
+        None => TokenStream::new(),
+        Some(d) => {
+            let since = &d.version;
+            let note = d.description.trim();
+            if note.is_empty() {
+                quote!(#[deprecated(since = #since)])
+            } else {
+                quote!(#[deprecated(since = #since, note = #note)])
+            }
+        }
+    }
+}
+
+fn availability_text(a: &Availabilities) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(stack) = &a.stack {
+        parts.push(describe("Stack", stack));
+    }
+    if let Some(serverless) = &a.serverless {
+        parts.push(describe("Serverless", serverless));
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(format!("Availability: {}.", parts.join("; ")))
+    }
+}
+
+fn describe(flavor: &str, a: &Availability) -> String {
+    let mut s = flavor.to_string();
+    if let Some(since) = &a.since {
+        s.push_str(&format!(" since {since}"));
+    }
+    let mut extra = Vec::new();
+    if let Some(stability) = &a.stability {
+        extra.push(stability.replace('_', " "));
+    }
+    if let Some(visibility) = &a.visibility {
+        extra.push(visibility.replace('_', " "));
+    }
+    if let Some(flag) = &a.feature_flag {
+        extra.push(format!("feature flag `{flag}`"));
+    }
+    if !extra.is_empty() {
+        s.push_str(&format!(" ({})", extra.join(", ")));
+    }
+    s
+}
+
+/// The description as rustdoc lines. Markdown stays Markdown, except what rustdoc would run
+/// or misread: fences without a language become `text` fences (not doctests), and lines that
+/// would form an indented code block lose their indentation.
+fn markdown_lines(description: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for raw in description.trim().lines() {
+        let line = raw.trim_end().replace('\t', "    ");
+        let line = line.as_str();
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            if !in_fence && trimmed.trim_start_matches('`').trim().is_empty() {
+                out.push(format!("{}text", &trimmed[..3]));
+            } else if !in_fence {
+                // A fence with a language: keep it, but never as a Rust doctest.
+                let lang = trimmed.trim_start_matches('`').trim();
+                let lang = if matches!(lang, "rust" | "rs") { "text" } else { lang };
+                out.push(format!("```{lang}"));
+            } else {
+                out.push("```".to_string());
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push(line.to_string());
+        } else {
+            out.push(trimmed.to_string());
+        }
+    }
+    if in_fence {
+        out.push("```".to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_fences_are_not_doctests_and_indents_are_dropped() {
+        let lines = markdown_lines("Intro\n\n    indented\n```\nGET /\n```\n```json\n{}\n```");
+        assert_eq!(lines, ["Intro", "", "indented", "```text", "GET /", "```", "```json", "{}", "```"]);
+    }
+
+    #[test]
+    fn facts_follow_the_description() {
+        let info = DocInfo {
+            description: Some("Creates a key."),
+            doc_url: Some("https://example.test/doc"),
+            ..DocInfo::default()
+        };
+        let text = doc_attrs(&info).to_string();
+        assert!(text.contains("Creates a key."));
+        assert!(text.contains("<https://example.test/doc>"));
+    }
+}

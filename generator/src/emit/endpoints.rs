@@ -1,0 +1,566 @@
+//! Items for one endpoint: the request type (path parts, query parameters, body), its
+//! translation into an HTTP request, the response type, and the async function on the client.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{DocInfo, deprecated_attr, doc_attrs};
+use super::names::{field_names, ident, snake};
+use super::typespace::{Ctx, TypeSpace};
+use super::types::{Field, StructSpec, generic_params};
+use super::EmitError;
+use crate::model::{Body, Endpoint, Property, Request, Response, TypeDefinition, UrlTemplate, ValueOf};
+
+/// The Rust pieces of one endpoint that its namespace needs to know about.
+pub struct EndpointOut {
+    pub items: TokenStream,
+}
+
+/// One segment of a url template.
+enum Segment<'a> {
+    Literal(&'a str),
+    Param(&'a str),
+}
+
+fn segments(path: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if start > 0 {
+            out.push(Segment::Literal(&rest[..start]));
+        }
+        let Some(end) = rest[start..].find('}') else {
+            out.push(Segment::Literal(&rest[start..]));
+            return out;
+        };
+        out.push(Segment::Param(&rest[start + 1..start + end]));
+        rest = &rest[start + end + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Literal(rest));
+    }
+    out
+}
+
+/// The method to send on a url: with a body, the first of PUT/POST the url lists; without,
+/// GET, then HEAD, then DELETE, then whatever comes first.
+fn choose_method(url: &UrlTemplate, has_body: bool) -> &str {
+    let find = |wanted: &[&str]| {
+        url.methods
+            .iter()
+            .find(|m| wanted.contains(&m.as_str()))
+            .map(String::as_str)
+    };
+    let preferred = if has_body {
+        find(&["PUT", "POST"])
+    } else {
+        find(&["GET"]).or_else(|| find(&["HEAD"])).or_else(|| find(&["DELETE"]))
+    };
+    preferred
+        .or_else(|| url.methods.first().map(String::as_str))
+        .unwrap_or("GET")
+}
+
+impl TypeSpace<'_> {
+    pub fn endpoint_items(&mut self, endpoint: &Endpoint) -> Result<EndpointOut, EmitError> {
+        let request = match self.get(&endpoint.request) {
+            Some(TypeDefinition::Request(r)) => r,
+            _ => return Err(EmitError::UnknownType(endpoint.request.clone())),
+        };
+        let response = match self.get(&endpoint.response) {
+            Some(TypeDefinition::Response(r)) => r,
+            _ => return Err(EmitError::UnknownType(endpoint.response.clone())),
+        };
+        let mut items = self.request_items(endpoint, request)?;
+        items.extend(self.response_items(response)?);
+        items.extend(self.function_items(endpoint, request, response)?);
+        Ok(EndpointOut { items })
+    }
+
+    fn request_items(&mut self, endpoint: &Endpoint, request: &Request) -> Result<TokenStream, EmitError> {
+        let path = self.path(&request.name)?.clone();
+        let name = format_ident!("{}", path.name);
+        let params = generic_params(&request.generics);
+        let ctx = Ctx {
+            owner: &request.name,
+            generics: &request.generics,
+            hint: path.name.clone(),
+            module: &path.module,
+        };
+        let mut out = TokenStream::new();
+
+        // The body first: it may be a struct of its own.
+        let body_field: Option<(Property, TokenStream)> = match &request.body {
+            Body::NoBody => None,
+            Body::Properties { properties } => {
+                let body_name = self.names.claim(&path.module, format!("{}Body", path.name));
+                let body_ident = format_ident!("{}", body_name);
+                let body_ctx = Ctx {
+                    hint: body_name.clone(),
+                    ..ctx.clone()
+                };
+                let fields = self.fields(properties, &body_ctx)?;
+                let text = format!(" The JSON body of a [`{}`].", path.name);
+                let spec = StructSpec {
+                    name: &body_name,
+                    generics: &request.generics,
+                    docs: quote!(#[doc = #text]),
+                    tag: None,
+                    shortcut: None,
+                };
+                out.extend(self.struct_items(&spec, &fields, properties));
+                out.extend(setters(&body_ident, &params, &fields));
+                let mut prop = Property::new("body", ValueOf::UserDefinedValue, true);
+                prop.description = Some("The request body.".to_string());
+                Some((prop, quote!(#body_ident #params)))
+            }
+            Body::Value { codegen_name, value } => {
+                let field = codegen_name.clone().unwrap_or_else(|| "body".to_string());
+                let mut prop = Property::new(field, value.clone(), endpoint.request_body_required);
+                prop.description = Some("The request body.".to_string());
+                let body_ctx = Ctx {
+                    hint: format!("{}Body", path.name),
+                    ..ctx.clone()
+                };
+                let ty = self.rust_type(value, &body_ctx)?;
+                Some((prop, ty))
+            }
+        };
+
+        // Path parts, query parameters and the body share one namespace of field names.
+        let mut props: Vec<Property> = request.path.iter().chain(&request.query).cloned().collect();
+        if let Some((prop, _)) = &body_field {
+            props.push(prop.clone());
+        }
+        let names = field_names(props.iter().map(|p| (p.name.as_str(), p.codegen_name.as_deref())));
+        let mut fields: Vec<Field> = Vec::new();
+        for (i, (prop, rust_name)) in props.iter().zip(&names).enumerate() {
+            let is_body = body_field.is_some() && i == props.len() - 1;
+            let field_ident = ident(rust_name);
+            let inner = if is_body {
+                body_field.as_ref().map(|(_, ty)| ty.clone()).unwrap_or_default()
+            } else {
+                let prop_ctx = Ctx {
+                    hint: format!("{}{}", path.name, super::names::camel(&prop.name)),
+                    ..ctx.clone()
+                };
+                self.rust_type(&prop.type_, &prop_ctx)?
+            };
+            let ty = if prop.required {
+                inner
+            } else {
+                quote!(::std::option::Option<#inner>)
+            };
+            let where_ = if is_body {
+                None
+            } else if i < request.path.len() {
+                Some("Path part")
+            } else {
+                Some("Query parameter")
+            };
+            let mut description = String::new();
+            if let Some(kind) = where_ {
+                description.push_str(&format!("{kind} `{}`.", prop.name));
+                if let Some(d) = &prop.description {
+                    description.push(' ');
+                    description.push_str(d);
+                }
+            } else {
+                description.push_str(prop.description.as_deref().unwrap_or_default());
+            }
+            let doc = doc_attrs(&DocInfo {
+                description: Some(&description),
+                doc_url: prop.doc_url.as_deref(),
+                ext_doc_url: prop.ext_doc_url.as_deref(),
+                availability: prop.availability.as_ref(),
+                server_default: prop.server_default.as_ref().and_then(|d| serde_json::to_string(d).ok()),
+                wire_name: None,
+            });
+            let deprecated = deprecated_attr(prop.deprecation.as_ref());
+            fields.push(Field {
+                tokens: quote!(#doc #deprecated pub #field_ident: #ty,),
+                ident: field_ident,
+                ty,
+                required: prop.required,
+                secret: false,
+            });
+        }
+        let docs = endpoint_docs(endpoint);
+        let deprecated = deprecated_attr(endpoint.deprecation.as_ref());
+        let field_tokens = fields.iter().map(|f| &f.tokens);
+        // `new` takes what's required; a properties body whose fields are all optional
+        // starts from its default.
+        let body_defaults = matches!(&request.body, Body::Properties { properties } if properties.iter().all(|p| !p.required));
+        let last = fields.len().saturating_sub(1);
+        let is_arg = |i: usize, f: &Field| f.required && !(body_defaults && body_field.is_some() && i == last);
+        let default = if fields.iter().enumerate().all(|(i, f)| !is_arg(i, f)) {
+            quote!(Default,)
+        } else {
+            TokenStream::new()
+        };
+        out.extend(quote! {
+            #docs
+            #deprecated
+            #[derive(Debug, Clone, PartialEq, #default)]
+            pub struct #name #params {
+                #(#field_tokens)*
+            }
+        });
+        let args = fields.iter().enumerate().filter(|(i, f)| is_arg(*i, f)).map(|(_, f)| {
+            let ident = &f.ident;
+            let ty = &f.ty;
+            quote!(#ident: #ty)
+        });
+        let inits = fields.iter().enumerate().map(|(i, f)| {
+            let ident = &f.ident;
+            if is_arg(i, f) {
+                quote!(#ident)
+            } else {
+                quote!(#ident: ::std::default::Default::default())
+            }
+        });
+        let new_doc = format!(" A `{}` with its required parts; the optional ones are left unset.", path.name);
+        out.extend(quote! {
+            impl #params #name #params {
+                #[doc = #new_doc]
+                #[allow(clippy::too_many_arguments)]
+                pub fn new(#(#args),*) -> Self {
+                    #name { #(#inits),* }
+                }
+            }
+        });
+        out.extend(setters(&name, &params, &fields));
+        out.extend(self.to_http(endpoint, request, &name, &params, &fields, body_field.is_some())?);
+        Ok(out)
+    }
+
+    /// `to_http`: picks the url whose path parts are all set, encodes them, stringifies the
+    /// query parameters and serializes the body.
+    fn to_http(
+        &self,
+        endpoint: &Endpoint,
+        request: &Request,
+        name: &Ident,
+        params: &TokenStream,
+        fields: &[Field],
+        has_body: bool,
+    ) -> Result<TokenStream, EmitError> {
+        let path_fields: Vec<(&Property, &Field)> = request.path.iter().zip(fields).collect();
+        let field_of = |param: &str| path_fields.iter().find(|(p, _)| p.name == param).copied();
+        // Urls with more parts first; a url whose parts are all required ends the chain.
+        let mut urls: Vec<&UrlTemplate> = endpoint.urls.iter().collect();
+        urls.sort_by_key(|u| std::cmp::Reverse(segments(&u.path).iter().filter(|s| matches!(s, Segment::Param(_))).count()));
+        let mut branches = Vec::new();
+        let mut seen: Vec<Vec<&str>> = Vec::new();
+        let mut unconditional = None;
+        for url in urls {
+            let segs = segments(&url.path);
+            let mut param_names: Vec<&str> = segs
+                .iter()
+                .filter_map(|s| match s {
+                    Segment::Param(p) => Some(*p),
+                    Segment::Literal(_) => None,
+                })
+                .collect();
+            param_names.sort_unstable();
+            if seen.contains(&param_names) {
+                continue;
+            }
+            seen.push(param_names.clone());
+            let mut optional = Vec::new();
+            let mut pushes = Vec::new();
+            for seg in &segs {
+                match seg {
+                    Segment::Literal(text) => pushes.push(quote!(path.literal(#text);)),
+                    Segment::Param(param) => {
+                        let Some((prop, field)) = field_of(param) else {
+                            return Err(EmitError::Invalid(format!(
+                                "endpoint {}: url {} names `{param}`, which is not a path part",
+                                endpoint.name, url.path
+                            )));
+                        };
+                        let local = format_ident!("part_{}", snake(param));
+                        let field_ident = &field.ident;
+                        if prop.required {
+                            pushes.push(quote!(path.param(#param, &self.#field_ident)?;));
+                        } else {
+                            optional.push((local.clone(), field_ident.clone()));
+                            pushes.push(quote!(path.param(#param, #local)?;));
+                        }
+                    }
+                }
+            }
+            let method = format_ident!("{}", choose_method(url, has_body));
+            let body = quote! {
+                #(#pushes)*
+                ::reqwest::Method::#method
+            };
+            if optional.is_empty() {
+                unconditional = Some(body);
+                break;
+            }
+            let locals = optional.iter().map(|(l, _)| quote!(Some(#l)));
+            let values = optional.iter().map(|(_, f)| quote!(&self.#f));
+            branches.push(quote! {
+                if let (#(#locals,)*) = (#(#values,)*) { #body }
+            });
+        }
+        let fallback = match unconditional {
+            Some(body) => quote!({ #body }),
+            None => {
+                let reason = format!("set the path parts of one of the urls of {}", endpoint.name);
+                quote!({
+                    return Err(crate::runtime::Error::InvalidParameter { name: "path", reason: #reason.to_string() });
+                })
+            }
+        };
+        let chain = if branches.is_empty() {
+            fallback
+        } else {
+            quote!(#(#branches else)* #fallback)
+        };
+
+        let mut query = Vec::new();
+        for (prop, field) in request.query.iter().zip(&fields[request.path.len()..]) {
+            let wire = &prop.name;
+            let field_ident = &field.ident;
+            if prop.name == "typed_keys" && !prop.required {
+                // Typed-keys aggregate responses need it to decode: on unless turned off.
+                query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident.or(Some(true)), &mut query)?;));
+            } else {
+                query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;));
+            }
+        }
+        let body = if has_body {
+            let body_field = &fields[fields.len() - 1].ident;
+            let ndjson = endpoint.request_media_type.iter().any(|m| m == "application/x-ndjson");
+            let required = fields[fields.len() - 1].required;
+            let encode = if ndjson {
+                quote!(crate::runtime::RequestBody::ndjson)
+            } else {
+                quote!(crate::runtime::RequestBody::json)
+            };
+            if required {
+                quote!(Some(#encode(&self.#body_field)?))
+            } else {
+                quote!(match &self.#body_field { Some(body) => Some(#encode(body)?), None => None })
+            }
+        } else {
+            quote!(None)
+        };
+        let accept = endpoint
+            .response_media_type
+            .iter()
+            .find(|m| m.as_str() == "application/json")
+            .or_else(|| endpoint.response_media_type.first())
+            .cloned()
+            .unwrap_or_else(|| "application/json".to_string());
+        let bounds = if request.generics.is_empty() {
+            TokenStream::new()
+        } else {
+            let ps = request.generics.iter().map(|g| format_ident!("{}", g.name));
+            quote!(where #(#ps: ::serde::Serialize),*)
+        };
+        let query_decl = if query.is_empty() {
+            quote!(let query = ::std::vec::Vec::new();)
+        } else {
+            quote!(let mut query = ::std::vec::Vec::new();)
+        };
+        Ok(quote! {
+            impl #params #name #params #bounds {
+                /// The HTTP request this stands for: the url whose path parts are set, the
+                /// query string and the encoded body.
+                pub fn to_http(&self) -> ::std::result::Result<crate::runtime::HttpRequest, crate::runtime::Error> {
+                    let mut path = crate::runtime::PathBuilder::new();
+                    let method = #chain;
+                    #query_decl
+                    #(#query)*
+                    Ok(crate::runtime::HttpRequest {
+                        method,
+                        path: path.finish(),
+                        query,
+                        body: #body,
+                        accept: #accept,
+                        accept_statuses: &[],
+                    })
+                }
+            }
+        })
+    }
+
+    fn response_items(&mut self, response: &Response) -> Result<TokenStream, EmitError> {
+        let path = self.path(&response.name)?.clone();
+        let name = format_ident!("{}", path.name);
+        let params = generic_params(&response.generics);
+        let ctx = Ctx {
+            owner: &response.name,
+            generics: &response.generics,
+            hint: path.name.clone(),
+            module: &path.module,
+        };
+        let text = " The response body.".to_string();
+        Ok(match &response.body {
+            Body::Properties { properties } => {
+                let fields = self.fields(properties, &ctx)?;
+                let spec = StructSpec {
+                    name: &path.name,
+                    generics: &response.generics,
+                    docs: quote!(#[doc = #text]),
+                    tag: None,
+                    shortcut: None,
+                };
+                self.struct_items(&spec, &fields, properties)
+            }
+            Body::Value { value, .. } => {
+                let ty = self.rust_type(value, &ctx)?;
+                quote!(#[doc = #text] pub type #name #params = #ty;)
+            }
+            Body::NoBody => quote!(#[doc = " This endpoint answers with no body."] pub type #name = ();),
+        })
+    }
+
+    fn function_items(
+        &self,
+        endpoint: &Endpoint,
+        request: &Request,
+        response: &Response,
+    ) -> Result<TokenStream, EmitError> {
+        let request_path = self.path_tokens(&request.name)?;
+        let response_path = self.path_tokens(&response.name)?;
+        let api = endpoint.name.rsplit('.').next().unwrap_or(&endpoint.name);
+        let function = ident(&snake(api));
+        let docs = endpoint_docs(endpoint);
+        let deprecated = deprecated_attr(endpoint.deprecation.as_ref());
+        let mut generics: Vec<Ident> = request.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let request_params = generic_params(&request.generics);
+        for g in &response.generics {
+            let id = format_ident!("{}", g.name);
+            if !generics.contains(&id) {
+                generics.push(id);
+            }
+        }
+        let response_params = generic_params(&response.generics);
+        let req_bounds = request.generics.iter().map(|g| {
+            let id = format_ident!("{}", g.name);
+            quote!(#id: ::serde::Serialize)
+        });
+        let resp_bounds = response.generics.iter().map(|g| {
+            let id = format_ident!("{}", g.name);
+            quote!(#id: ::serde::Serialize + ::serde::de::DeserializeOwned)
+        });
+        let fn_generics = if generics.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#generics),*>)
+        };
+        let bounds: Vec<TokenStream> = req_bounds.chain(resp_bounds).collect();
+        let where_clause = if bounds.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#bounds),*)
+        };
+        let decode = match &response.body {
+            Body::NoBody => quote!({ let _ = response; Ok(()) }),
+            Body::Value { value: ValueOf::InstanceOf(i), .. } if i.type_name.is_builtin("binary") || i.type_name.name == "MapboxVectorTiles" => {
+                quote!(Ok(response.bytes().to_vec()))
+            }
+            Body::Value { value, .. }
+                if endpoint.response_media_type.iter().all(|m| m == "text/plain") && self.is_string(value) =>
+            {
+                quote!(response.text())
+            }
+            _ => quote!(response.json()),
+        };
+        let (receiver, client) = if endpoint.name.contains('.') {
+            let namespace = endpoint.name.split('.').next().unwrap_or_default();
+            let ns_ident = format_ident!("{}", super::names::camel(namespace));
+            let module = ident(&snake(namespace));
+            (quote!(crate::#module::#ns_ident<'_>), quote!(self.client))
+        } else {
+            (quote!(crate::runtime::Client), quote!(self))
+        };
+        Ok(quote! {
+            impl #receiver {
+                #docs
+                #deprecated
+                pub async fn #function #fn_generics(&self, request: #request_path #request_params) -> ::std::result::Result<#response_path #response_params, crate::runtime::Error> #where_clause {
+                    let response = #client.execute(request.to_http()?).await?;
+                    #decode
+                }
+            }
+        })
+    }
+}
+
+/// Builder-style setters for the optional fields.
+fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
+    let methods: Vec<TokenStream> = fields
+        .iter()
+        .filter(|f| !f.required)
+        .map(|f| {
+            let ident = &f.ident;
+            let setter = format_ident!("with_{}", ident.to_string().trim_start_matches("r#"));
+            let ty = &f.ty;
+            let inner = option_inner(ty);
+            let doc = format!(" Sets `{}`.", ident.to_string().trim_start_matches("r#"));
+            quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
+                    self.#ident = Some(value.into());
+                    self
+                }
+            }
+        })
+        .collect();
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #params #name #params {
+            #(#methods)*
+        }
+    }
+}
+
+/// `T` for a `::std::option::Option<T>` type.
+fn option_inner(ty: &TokenStream) -> TokenStream {
+    let parsed: Result<syn::Type, _> = syn::parse2(ty.clone());
+    if let Ok(syn::Type::Path(path)) = parsed {
+        if let Some(last) = path.path.segments.last() {
+            if last.ident == "Option" {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                        return quote!(#inner);
+                    }
+                }
+            }
+        }
+    }
+    ty.clone()
+}
+
+fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
+    let mut description = endpoint.description.clone();
+    let urls: Vec<String> = endpoint
+        .urls
+        .iter()
+        .map(|u| format!("- `{} {}`", u.methods.join("|"), u.path))
+        .collect();
+    description.push_str("\n\nUrls:\n\n");
+    description.push_str(&urls.join("\n"));
+    if let Some(privileges) = &endpoint.privileges {
+        if !privileges.cluster.is_empty() {
+            description.push_str(&format!("\n\nCluster privileges: `{}`.", privileges.cluster.join("`, `")));
+        }
+        if !privileges.index.is_empty() {
+            description.push_str(&format!("\n\nIndex privileges: `{}`.", privileges.index.join("`, `")));
+        }
+    }
+    doc_attrs(&DocInfo {
+        description: Some(&description),
+        doc_url: endpoint.doc_url.as_deref(),
+        ext_doc_url: endpoint.ext_doc_url.as_deref(),
+        availability: Some(&endpoint.availability),
+        ..DocInfo::default()
+    })
+}

@@ -1,0 +1,220 @@
+//! Rust names for everything the model names: one pass that turns namespaces into module
+//! paths, spec type names into type identifiers, and property or member names into field and
+//! variant identifiers, resolving keywords, leading digits and collisions.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use proc_macro2::{Ident, Span};
+
+use crate::model::{Model, TypeDefinition, TypeName};
+
+/// Rust keywords that can't be used as plain identifiers (strict and reserved, 2024 edition).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that can't even be raw identifiers.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
+
+/// Makes `name` a valid Rust identifier: raw for keywords, `_` appended where raw is not
+/// allowed, a prefix for leading digits, `_` for anything outside `[A-Za-z0-9_]`.
+pub fn ident(name: &str) -> Ident {
+    let mut cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .collect();
+    if cleaned.is_empty() || cleaned == "_" {
+        cleaned = "value".to_string();
+    }
+    if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
+        cleaned.insert(0, '_');
+        if name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || is_type_like(name) {
+            cleaned.replace_range(0..1, "V");
+        }
+    }
+    if NOT_RAW.contains(&cleaned.as_str()) {
+        cleaned.push('_');
+    }
+    if KEYWORDS.contains(&cleaned.as_str()) {
+        Ident::new_raw(&cleaned, Span::call_site())
+    } else {
+        Ident::new(&cleaned, Span::call_site())
+    }
+}
+
+fn is_type_like(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+}
+
+/// `snake_case` for a field or module; keeps a leading digit valid.
+pub fn snake(name: &str) -> String {
+    let s = name.to_snake_case();
+    if s.is_empty() { "value".to_string() } else { s }
+}
+
+/// `UpperCamelCase` for a type or variant; a leading digit gets a `V` prefix.
+pub fn camel(name: &str) -> String {
+    let mut s = name.replace(['-', '.', '/', '@', ' ', '+', ':', '*'], "_").to_upper_camel_case();
+    if s.is_empty() {
+        s = "Empty".to_string();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'V');
+    }
+    s
+}
+
+/// Hands out unique names within one scope (a struct's fields, an enum's variants, a module's
+/// types): the first claimant keeps the name, later ones get a numbered suffix.
+#[derive(Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    pub fn claim(&mut self, wanted: String) -> String {
+        if self.taken.insert(wanted.clone()) {
+            return wanted;
+        }
+        (2..)
+            .map(|n| format!("{wanted}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free name")
+    }
+
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+}
+
+/// Unique field names for a list of wire names, in order. `_source` and `source` both want
+/// `source`: the one whose wire name has no leading underscore keeps it.
+pub fn field_names<'a>(wire: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<String> {
+    let items: Vec<(&str, Option<&str>)> = wire.into_iter().collect();
+    let wanted: Vec<String> = items
+        .iter()
+        .map(|(name, codegen)| snake(codegen.unwrap_or(name)))
+        .collect();
+    let mut scope = Scope::default();
+    let mut out = vec![String::new(); items.len()];
+    // Plain names first, so `source` beats `_source` whatever their order.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| items[i].0.starts_with('_') && items[i].1.is_none());
+    for i in order {
+        let mut name = wanted[i].clone();
+        if scope.is_taken(&name) && items[i].0.starts_with('_') {
+            name = format!("{name}_field");
+        }
+        out[i] = scope.claim(name);
+    }
+    out
+}
+
+/// The module path of a namespace: `_global.search._types` -> `global::search::types`.
+pub fn module_path(namespace: &str) -> Vec<String> {
+    namespace
+        .split('.')
+        .map(|segment| snake(segment.trim_start_matches('_')))
+        .collect()
+}
+
+/// Where a named type lives in the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RustPath {
+    pub module: Vec<String>,
+    pub name: String,
+}
+
+/// Assigns a Rust path to every type of the model before any code is produced, so that
+/// references can be written in any order (typify's "ids before conversion").
+pub struct NameTable {
+    paths: HashMap<TypeName, RustPath>,
+    module_scopes: BTreeMap<Vec<String>, Scope>,
+}
+
+impl NameTable {
+    pub fn new(model: &Model) -> Self {
+        let mut table = NameTable {
+            paths: HashMap::new(),
+            module_scopes: BTreeMap::new(),
+        };
+        // Sorted, so the same model always gives the same names.
+        let mut names: Vec<(&TypeName, &TypeDefinition)> =
+            model.types.iter().map(|t| (t.name(), t)).collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, def) in names {
+            let module = module_path(&name.namespace);
+            let wanted = match def {
+                TypeDefinition::Request(_) | TypeDefinition::Response(_) => {
+                    let api = name.namespace.rsplit('.').next().unwrap_or(&name.namespace);
+                    format!("{}{}", camel(api), name.name)
+                }
+                _ => camel(&name.name),
+            };
+            let rust = table.claim(&module, wanted);
+            table.paths.insert(
+                name.clone(),
+                RustPath {
+                    module,
+                    name: rust,
+                },
+            );
+        }
+        table
+    }
+
+    /// Reserves a fresh type name in `module` (for types synthesized from inline unions).
+    pub fn claim(&mut self, module: &[String], wanted: String) -> String {
+        self.module_scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::with_reserved(&["Client", "Error"]))
+            .claim(wanted)
+    }
+
+    pub fn get(&self, name: &TypeName) -> Option<&RustPath> {
+        self.paths.get(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_digits_and_symbols_become_valid_identifiers() {
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("self").to_string(), "self_");
+        assert_eq!(ident("2d").to_string(), "_2d");
+        assert_eq!(ident("routing.index").to_string(), "routing_index");
+        assert_eq!(camel("2d"), "V2d");
+        assert_eq!(camel("application/json"), "ApplicationJson");
+        assert_eq!(camel("z-score"), "ZScore");
+    }
+
+    #[test]
+    fn underscore_names_yield_to_plain_ones() {
+        let names = field_names([("_source", None), ("source", None), ("type", None)]);
+        assert_eq!(names, ["source_field", "source", "type"]);
+        let names = field_names([("a", None), ("A", None)]);
+        assert_eq!(names, ["a", "a2"]);
+        let names = field_names([("_slice", Some("route_slice"))]);
+        assert_eq!(names, ["route_slice"]);
+    }
+
+    #[test]
+    fn namespaces_become_module_paths() {
+        assert_eq!(module_path("_global.search._types"), ["global", "search", "types"]);
+        assert_eq!(module_path("security.create_api_key"), ["security", "create_api_key"]);
+    }
+}

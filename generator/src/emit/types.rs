@@ -1,0 +1,990 @@
+//! Items for the model's named types: structs for interfaces, string enums that keep unknown
+//! values, tagged unions with the JSON shape their `@variants` states, and type aliases.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{DocInfo, deprecated_attr, doc_attrs};
+use super::names::{Scope, camel, field_names, ident};
+use super::typespace::{Ctx, TypeSpace, is_primitive, one_or_many};
+use super::EmitError;
+use crate::model::{
+    Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
+};
+
+/// Wire names of fields whose string values are secrets: `Debug` prints `<redacted>`.
+const SECRET_FIELDS: &[&str] = &[
+    "password",
+    "password_hash",
+    "api_key",
+    "encoded",
+    "token",
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "secret",
+    "value_secret",
+];
+
+/// One struct field, ready to print.
+pub struct Field {
+    pub ident: proc_macro2::Ident,
+    pub ty: TokenStream,
+    pub required: bool,
+    pub secret: bool,
+    pub tokens: TokenStream,
+}
+
+/// What a struct needs besides its fields.
+pub struct StructSpec<'a> {
+    pub name: &'a str,
+    pub generics: &'a [TypeName],
+    pub docs: TokenStream,
+    /// `(property name, literal)` of a string-literal discriminator, written by serde's tag.
+    pub tag: Option<(String, String)>,
+    pub shortcut: Option<String>,
+}
+
+pub fn generic_params(generics: &[TypeName]) -> TokenStream {
+    if generics.is_empty() {
+        return TokenStream::new();
+    }
+    let params = generics.iter().map(|g| format_ident!("{}", g.name));
+    quote!(<#(#params),*>)
+}
+
+fn serde_bounds(generics: &[TypeName]) -> TokenStream {
+    if generics.is_empty() {
+        return TokenStream::new();
+    }
+    let ser = generics
+        .iter()
+        .map(|g| format!("{}: ::serde::Serialize", g.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let de = generics
+        .iter()
+        .map(|g| format!("{}: ::serde::Serialize + ::serde::de::DeserializeOwned", g.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    quote!(#[serde(bound(serialize = #ser, deserialize = #de))])
+}
+
+impl TypeSpace<'_> {
+    /// The items for one named type (nothing for types mapped to primitives).
+    pub fn type_items(&mut self, def: &TypeDefinition) -> Result<TokenStream, EmitError> {
+        let name = def.name();
+        if is_primitive(name) || is_behavior(name) {
+            return Ok(TokenStream::new());
+        }
+        match def {
+            TypeDefinition::Interface(i) => self.interface_items(i),
+            TypeDefinition::Enum(e) => Ok(self.enum_items(e)?),
+            TypeDefinition::TypeAlias(a) => self.alias_items(a),
+            // Requests and responses are emitted with their endpoint.
+            TypeDefinition::Request(_) | TypeDefinition::Response(_) => Ok(TokenStream::new()),
+        }
+    }
+
+    fn rust_name(&self, name: &TypeName) -> Result<String, EmitError> {
+        Ok(self.path(name)?.name.clone())
+    }
+
+    fn interface_items(&mut self, interface: &Interface) -> Result<TokenStream, EmitError> {
+        let name = self.rust_name(&interface.name)?;
+        let docs = type_docs(&interface.docs);
+        if let Some(Variants::Container { non_exhaustive: _ }) = &interface.variants {
+            return self.container_items(interface, &name, docs);
+        }
+        let props = self.all_properties(interface);
+        let module = self.path(&interface.name)?.module.clone();
+        let ctx = Ctx {
+            owner: &interface.name,
+            generics: &interface.generics,
+            hint: name.clone(),
+            module: &module,
+        };
+        let tag = props.iter().find_map(|p| match &p.type_ {
+            ValueOf::LiteralValue {
+                value: Literal::String(s),
+            } if p.required => Some((p.name.clone(), s.clone())),
+            _ => None,
+        });
+        let props: Vec<Property> = props
+            .into_iter()
+            .filter(|p| tag.as_ref().is_none_or(|(t, _)| *t != p.name))
+            .collect();
+        let mut fields = self.fields(&props, &ctx)?;
+        if let Some(behavior) = self.additional_properties(interface) {
+            let field_name = behavior
+                .meta
+                .as_ref()
+                .and_then(|m| m.get("fieldname"))
+                .cloned()
+                .unwrap_or_else(|| "additional_properties".to_string());
+            let taken: Vec<String> = fields.iter().map(|f| f.ident.to_string()).collect();
+            let mut scope = Scope::with_reserved(&taken.iter().map(String::as_str).collect::<Vec<_>>());
+            let field_ident = ident(&scope.claim(super::names::snake(&field_name)));
+            let key = behavior.generics.first().cloned().unwrap_or(ValueOf::UserDefinedValue);
+            let value = behavior.generics.get(1).cloned().unwrap_or(ValueOf::UserDefinedValue);
+            let map = ValueOf::DictionaryOf {
+                key: Box::new(key),
+                value: Box::new(value),
+                single_key: false,
+            };
+            let ty = self.rust_type(&map, &ctx)?;
+            let description = behavior.meta.as_ref().and_then(|m| m.get("description")).cloned();
+            let doc = doc_attrs(&DocInfo {
+                description: Some(
+                    description
+                        .as_deref()
+                        .unwrap_or("Any further properties, by name."),
+                ),
+                ..DocInfo::default()
+            });
+            fields.push(Field {
+                tokens: quote! {
+                    #doc
+                    #[serde(flatten)]
+                    pub #field_ident: #ty,
+                },
+                ident: field_ident,
+                ty,
+                required: false,
+                secret: false,
+            });
+        }
+        let spec = StructSpec {
+            name: &name,
+            generics: &interface.generics,
+            docs,
+            tag,
+            shortcut: interface.shortcut_property.clone(),
+        };
+        Ok(self.struct_items(&spec, &fields, &props))
+    }
+
+    /// Struct fields for properties, with serde attributes for wire names, optionality and
+    /// explicit nulls.
+    pub fn fields(&mut self, props: &[Property], ctx: &Ctx<'_>) -> Result<Vec<Field>, EmitError> {
+        let names = field_names(props.iter().map(|p| (p.name.as_str(), p.codegen_name.as_deref())));
+        let mut fields = Vec::with_capacity(props.len());
+        for (prop, rust_name) in props.iter().zip(names) {
+            let field_ident = ident(&rust_name);
+            let ctx = Ctx {
+                hint: format!("{}{}", ctx.hint, camel(&prop.name)),
+                ..ctx.clone()
+            };
+            let inner = self.rust_type(&prop.type_, &ctx)?;
+            let nullable = self.nullable_inner(&prop.type_).is_some();
+            let mut serde_attrs = Vec::new();
+            let plain = field_ident.to_string();
+            if plain.trim_start_matches("r#") != prop.name {
+                let wire = &prop.name;
+                serde_attrs.push(quote!(rename = #wire));
+            }
+            for alias in &prop.aliases {
+                serde_attrs.push(quote!(alias = #alias));
+            }
+            let ty = if prop.required {
+                inner
+            } else {
+                serde_attrs.push(quote!(default));
+                serde_attrs.push(quote!(skip_serializing_if = "Option::is_none"));
+                if nullable {
+                    serde_attrs.push(
+                        quote!(deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"),
+                    );
+                }
+                quote!(::std::option::Option<#inner>)
+            };
+            let serde = if serde_attrs.is_empty() {
+                TokenStream::new()
+            } else {
+                quote!(#[serde(#(#serde_attrs),*)])
+            };
+            let doc = doc_attrs(&DocInfo {
+                description: prop.description.as_deref(),
+                doc_url: prop.doc_url.as_deref(),
+                ext_doc_url: prop.ext_doc_url.as_deref(),
+                availability: prop.availability.as_ref(),
+                server_default: prop
+                    .server_default
+                    .as_ref()
+                    .and_then(|d| serde_json::to_string(d).ok()),
+                wire_name: None,
+            });
+            let deprecated = deprecated_attr(prop.deprecation.as_ref());
+            let secret = (SECRET_FIELDS.contains(&prop.name.as_str()) && self.is_string(&prop.type_))
+                || matches!(&prop.type_, ValueOf::InstanceOf(i) if i.type_name.name == "Password");
+            fields.push(Field {
+                tokens: quote! {
+                    #doc
+                    #deprecated
+                    #serde
+                    pub #field_ident: #ty,
+                },
+                ident: field_ident,
+                ty,
+                required: prop.required,
+                secret,
+            });
+        }
+        Ok(fields)
+    }
+
+    /// A struct with derives, a `Debug` that hides secrets, and `new` for required fields.
+    pub fn struct_items(&self, spec: &StructSpec<'_>, fields: &[Field], props: &[Property]) -> TokenStream {
+        let name = format_ident!("{}", spec.name);
+        let params = generic_params(spec.generics);
+        let bounds = serde_bounds(spec.generics);
+        let docs = &spec.docs;
+        let field_tokens = fields.iter().map(|f| &f.tokens);
+        let all_optional = fields.iter().all(|f| !f.required);
+        let has_secret = fields.iter().any(|f| f.secret);
+        let mut derives = vec![quote!(Clone), quote!(PartialEq)];
+        if !has_secret {
+            derives.insert(0, quote!(Debug));
+        }
+        if all_optional {
+            derives.push(quote!(Default));
+        }
+        let tag = spec.tag.as_ref().map(|(field, value)| quote!(#[serde(tag = #field, rename = #value)]));
+        let shortcut = spec.shortcut.as_ref().and_then(|s| {
+            let index = props.iter().position(|p| &p.name == s)?;
+            Some(&fields[index])
+        });
+        let remote = shortcut.map(|_| quote!(#[serde(remote = "Self")]));
+        let mut out = quote! {
+            #docs
+            #[derive(#(#derives,)* ::serde::Serialize, ::serde::Deserialize)]
+            #bounds
+            #tag
+            #remote
+            pub struct #name #params {
+                #(#field_tokens)*
+            }
+        };
+        if has_secret {
+            out.extend(debug_impl(&name, &params, spec.generics, fields));
+        }
+        if let Some(field) = shortcut {
+            out.extend(shortcut_impls(&name, &params, spec.generics, field, fields));
+        }
+        if !all_optional {
+            out.extend(constructor(&name, &params, spec.generics, fields));
+        }
+        out
+    }
+
+    fn container_items(
+        &mut self,
+        interface: &Interface,
+        name: &str,
+        docs: TokenStream,
+    ) -> Result<TokenStream, EmitError> {
+        let props = self.all_properties(interface);
+        let module = self.path(&interface.name)?.module.clone();
+        let ctx = Ctx {
+            owner: &interface.name,
+            generics: &interface.generics,
+            hint: name.to_string(),
+            module: &module,
+        };
+        let (outer, variants): (Vec<Property>, Vec<Property>) =
+            props.into_iter().partition(|p| p.container_property);
+        let params = generic_params(&interface.generics);
+        let kind_name = if outer.is_empty() {
+            name.to_string()
+        } else {
+            self.names.claim(&module, format!("{name}Variant"))
+        };
+        let kind_ident = format_ident!("{}", kind_name);
+        let mut scope = Scope::default();
+        let variant_idents: Vec<proc_macro2::Ident> = variants
+            .iter()
+            .map(|p| format_ident!("{}", scope.claim(camel(p.codegen_name.as_deref().unwrap_or(&p.name)))))
+            .collect();
+        let unknown = format_ident!("{}", scope.claim("Unknown".to_string()));
+        let mut variant_tokens = Vec::new();
+        let mut ser_arms = Vec::new();
+        let mut de_arms = Vec::new();
+        for (prop, v) in variants.iter().zip(&variant_idents) {
+            let ctx = Ctx {
+                hint: format!("{name}{}", camel(&prop.name)),
+                ..ctx.clone()
+            };
+            let ty = self.rust_type(&prop.type_, &ctx)?;
+            let doc = doc_attrs(&DocInfo {
+                description: prop.description.as_deref(),
+                doc_url: prop.doc_url.as_deref(),
+                ext_doc_url: prop.ext_doc_url.as_deref(),
+                availability: prop.availability.as_ref(),
+                wire_name: Some(&prop.name),
+                ..DocInfo::default()
+            });
+            let deprecated = deprecated_attr(prop.deprecation.as_ref());
+            variant_tokens.push(quote!(#doc #deprecated #v(#ty),));
+            let wire = &prop.name;
+            ser_arms.push(quote!(#kind_ident::#v(value) => map.serialize_entry(#wire, value)?,));
+            let names = std::iter::once(wire).chain(prop.aliases.iter());
+            de_arms.push(quote! {
+                #(#names)|* => #kind_ident::#v(::serde_json::from_value(value).map_err(::serde::de::Error::custom)?),
+            });
+        }
+        let de_params: Vec<proc_macro2::Ident> = interface.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let bounds_ser = trait_bounds(&interface.generics, quote!(::serde::Serialize));
+        let bounds_de = trait_bounds(&interface.generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+        let kind_docs = if outer.is_empty() {
+            docs.clone()
+        } else {
+            let text = format!(" The variant of a [`{name}`]: exactly one of these keys.");
+            quote!(#[doc = #text])
+        };
+        let mut out = quote! {
+            #kind_docs
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #kind_ident #params {
+                #(#variant_tokens)*
+                /// A variant this client doesn't know, kept as raw JSON.
+                #unknown {
+                    /// The variant's key.
+                    name: ::std::string::String,
+                    /// The variant's value.
+                    value: ::serde_json::Value,
+                },
+            }
+        };
+        if outer.is_empty() {
+            out.extend(quote! {
+                impl #params ::serde::Serialize for #kind_ident #params #bounds_ser {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        use ::serde::ser::SerializeMap;
+                        let mut map = serializer.serialize_map(Some(1))?;
+                        match self {
+                            #(#ser_arms)*
+                            #kind_ident::#unknown { name, value } => map.serialize_entry(name, value)?,
+                        }
+                        map.end()
+                    }
+                }
+                impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #kind_ident #params #bounds_de {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        let map = <::indexmap::IndexMap<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+                        let (key, value) = crate::runtime::unions::single_entry(map).map_err(::serde::de::Error::custom)?;
+                        Ok(match key.as_str() {
+                            #(#de_arms)*
+                            _ => #kind_ident::#unknown { name: key, value },
+                        })
+                    }
+                }
+            });
+            return Ok(out);
+        }
+        // Container properties beside the variant: a struct around the variant enum.
+        let outer_fields = self.fields(&outer, &ctx)?;
+        let name_ident = format_ident!("{}", name);
+        let field_tokens = outer_fields.iter().map(|f| &f.tokens);
+        let variant_field = quote! {
+            /// The one variant key of this container.
+            #[serde(flatten)]
+            pub variant: #kind_ident #params,
+        };
+        let bounds = serde_bounds(&interface.generics);
+        out.extend(quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #bounds
+            pub struct #name_ident #params {
+                #(#field_tokens)*
+                #variant_field
+            }
+            impl #params ::serde::Serialize for #kind_ident #params #bounds_ser {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    use ::serde::ser::SerializeMap;
+                    let mut map = serializer.serialize_map(Some(1))?;
+                    match self {
+                        #(#ser_arms)*
+                        #kind_ident::#unknown { name, value } => map.serialize_entry(name, value)?,
+                    }
+                    map.end()
+                }
+            }
+            impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #kind_ident #params #bounds_de {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let map = <::indexmap::IndexMap<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let (key, value) = crate::runtime::unions::single_entry(map).map_err(::serde::de::Error::custom)?;
+                    Ok(match key.as_str() {
+                        #(#de_arms)*
+                        _ => #kind_ident::#unknown { name: key, value },
+                    })
+                }
+            }
+        });
+        Ok(out)
+    }
+
+    fn enum_items(&self, e: &Enum) -> Result<TokenStream, EmitError> {
+        let name = format_ident!("{}", self.rust_name(&e.name)?);
+        let docs = type_docs(&e.docs);
+        let mut scope = Scope::default();
+        let variants: Vec<proc_macro2::Ident> = e
+            .members
+            .iter()
+            .map(|m| format_ident!("{}", scope.claim(camel(m.codegen_name.as_deref().unwrap_or(&m.name)))))
+            .collect();
+        let other = format_ident!("{}", scope.claim("Other".to_string()));
+        let variant_tokens = e.members.iter().zip(&variants).map(|(m, v)| {
+            let doc = doc_attrs(&DocInfo {
+                description: m.description.as_deref(),
+                availability: m.availability.as_ref(),
+                wire_name: Some(&m.name),
+                ..DocInfo::default()
+            });
+            let deprecated = deprecated_attr(m.deprecation.as_ref());
+            quote!(#doc #deprecated #v,)
+        });
+        let from_arms = e.members.iter().zip(&variants).map(|(m, v)| {
+            let names = std::iter::once(&m.name).chain(m.aliases.iter());
+            quote!(#(#names)|* => #name::#v,)
+        });
+        let as_arms = e.members.iter().zip(&variants).map(|(m, v)| {
+            let wire = &m.name;
+            quote!(#name::#v => #wire,)
+        });
+        let serialize = if e.docs.es_quirk.is_some() {
+            quote!(crate::runtime::serde_helpers::serialize_quirk_enum(self, serializer))
+        } else {
+            quote!(crate::runtime::serde_helpers::serialize_wire_enum(self, serializer))
+        };
+        Ok(quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub enum #name {
+                #(#variant_tokens)*
+                /// A value this client doesn't know (from a newer server), kept as sent.
+                #other(::std::string::String),
+            }
+            impl crate::runtime::WireEnum for #name {
+                fn from_wire(value: &str) -> Self {
+                    match value {
+                        #(#from_arms)*
+                        other => #name::#other(other.to_string()),
+                    }
+                }
+                fn as_wire(&self) -> &str {
+                    match self {
+                        #(#as_arms)*
+                        #name::#other(value) => value,
+                    }
+                }
+            }
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(crate::runtime::WireEnum::as_wire(self))
+                }
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    #serialize
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    crate::runtime::serde_helpers::deserialize_wire_enum(deserializer)
+                }
+            }
+        })
+    }
+
+    fn alias_items(&mut self, alias: &TypeAlias) -> Result<TokenStream, EmitError> {
+        let name = self.rust_name(&alias.name)?;
+        let docs = type_docs(&alias.docs);
+        let module = self.path(&alias.name)?.module.clone();
+        let ctx = Ctx {
+            owner: &alias.name,
+            generics: &alias.generics,
+            hint: name.clone(),
+            module: &module,
+        };
+        if let ValueOf::UnionOf { items } = &alias.type_ {
+            let is_plain = alias.variants.is_none()
+                && (self.nullable_inner(&alias.type_).is_some() || one_or_many(items).is_some());
+            if !is_plain {
+                let union = UnionSpec {
+                    name: &name,
+                    owner: &alias.name,
+                    generics: &alias.generics,
+                    items,
+                    codegen_names: &alias.codegen_names,
+                    variants: alias.variants.as_ref(),
+                    docs,
+                    module: &module,
+                };
+                return self.union_items(&union);
+            }
+        }
+        let ident_name = format_ident!("{}", name);
+        let params = generic_params(&alias.generics);
+        let ty = self.rust_type(&alias.type_, &ctx)?;
+        Ok(quote! {
+            #docs
+            pub type #ident_name #params = #ty;
+        })
+    }
+
+    /// The enums synthesized from inline unions in `module`.
+    pub fn synthesized_items(&mut self, module: &[String]) -> Result<TokenStream, EmitError> {
+        let mut out = TokenStream::new();
+        let mut done = 0;
+        // Emitting a union may synthesize more unions in the same module.
+        loop {
+            let pending: Vec<_> = self
+                .synthesized
+                .get(module)
+                .map(|list| list[done..].iter().map(|s| (s.name.clone(), s.generics.clone(), s.items.clone(), s.owner.clone())).collect())
+                .unwrap_or_default();
+            if pending.is_empty() {
+                return Ok(out);
+            }
+            done += pending.len();
+            for (name, generics, items, owner) in pending {
+                let docs = quote!(#[doc = " One of several shapes this value can take."]);
+                let union = UnionSpec {
+                    name: &name,
+                    owner: &owner,
+                    generics: &generics,
+                    items: &items,
+                    codegen_names: &[],
+                    variants: None,
+                    docs,
+                    module,
+                };
+                out.extend(self.union_items(&union)?);
+            }
+        }
+    }
+
+    fn union_items(&mut self, union: &UnionSpec<'_>) -> Result<TokenStream, EmitError> {
+        let name = format_ident!("{}", union.name);
+        let params = generic_params(union.generics);
+        let ctx = Ctx {
+            owner: union.owner,
+            generics: union.generics,
+            hint: union.name.to_string(),
+            module: union.module,
+        };
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (i, item) in union.items.iter().enumerate() {
+            let wanted = union
+                .codegen_names
+                .get(i)
+                .map(|n| camel(n))
+                .unwrap_or_else(|| self.variant_name(item));
+            let v = format_ident!("{}", scope.claim(wanted));
+            let ty = match item {
+                ValueOf::LiteralValue { .. } => None,
+                _ => Some(self.rust_type(item, &ctx)?),
+            };
+            variants.push((v, item, ty));
+        }
+        let de_params: Vec<proc_macro2::Ident> = union.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let bounds_ser = trait_bounds(union.generics, quote!(::serde::Serialize));
+        let bounds_de = trait_bounds(union.generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+        let variant_tokens = variants.iter().map(|(v, item, ty)| match ty {
+            Some(ty) => quote!(#v(#ty),),
+            None => {
+                let ValueOf::LiteralValue { value } = item else { unreachable!("only literals have no type") };
+                let text = format!(" The literal `{value}`.");
+                quote!(#[doc = #text] #v,)
+            }
+        });
+        let ser_arms = variants.iter().map(|(v, item, ty)| match ty {
+            Some(_) => quote!(#name::#v(value) => ::serde::Serialize::serialize(value, serializer),),
+            None => {
+                let lit = literal_tokens(item);
+                quote!(#name::#v => ::serde::Serialize::serialize(&#lit, serializer),)
+            }
+        });
+        let external = matches!(union.variants, Some(Variants::ExternalTag { .. }));
+        let internal = match union.variants {
+            Some(Variants::InternalTag { tag, default_tag, .. }) => Some((tag.clone(), default_tag.clone())),
+            _ => None,
+        };
+        let keeps_unknown = external || internal.is_some();
+        let unknown = format_ident!("{}", scope.claim("Unknown".to_string()));
+        let unknown_variant = if external {
+            quote! {
+                /// A variant this client doesn't know, kept as raw JSON with its tag.
+                #unknown {
+                    /// The `typed_keys` tag, empty when the response had none.
+                    tag: ::std::string::String,
+                    /// The raw value.
+                    value: ::serde_json::Value,
+                },
+            }
+        } else if internal.is_some() {
+            quote! {
+                /// A variant this client doesn't know, kept as raw JSON.
+                #unknown(::serde_json::Value),
+            }
+        } else {
+            TokenStream::new()
+        };
+        let unknown_ser = if external {
+            quote!(#name::#unknown { value, .. } => ::serde::Serialize::serialize(value, serializer),)
+        } else if internal.is_some() {
+            quote!(#name::#unknown(value) => ::serde::Serialize::serialize(value, serializer),)
+        } else {
+            TokenStream::new()
+        };
+        let docs = &union.docs;
+        let mut out = quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name #params {
+                #(#variant_tokens)*
+                #unknown_variant
+            }
+            impl #params ::serde::Serialize for #name #params #bounds_ser {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#ser_arms)*
+                        #unknown_ser
+                    }
+                }
+            }
+        };
+        let _ = keeps_unknown;
+        let decode_body = if external {
+            let tags = self.variant_tags(&variants, |def| match def {
+                TypeDefinition::Interface(i) => i.variant_name.clone(),
+                _ => None,
+            });
+            let from_arms = variants.iter().zip(&tags).filter_map(|((v, _, _), tag)| {
+                let tag = tag.as_ref()?;
+                Some(quote!(#tag => #name::#v(::serde_json::from_value(value)?),))
+            });
+            let tag_arms = variants.iter().zip(&tags).map(|((v, _, _), tag)| {
+                let tag = tag.clone().unwrap_or_default();
+                quote!(#name::#v(..) => #tag,)
+            });
+            out.extend(quote! {
+                impl #params crate::runtime::ExternallyTagged for #name #params #bounds_de {
+                    fn from_tagged(tag: &str, value: ::serde_json::Value) -> ::std::result::Result<Self, ::serde_json::Error> {
+                        Ok(match tag {
+                            #(#from_arms)*
+                            _ => #name::#unknown { tag: tag.to_string(), value },
+                        })
+                    }
+                    fn tag(&self) -> &str {
+                        match self {
+                            #(#tag_arms)*
+                            #name::#unknown { tag, .. } => tag,
+                        }
+                    }
+                    fn to_value(&self) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error> {
+                        ::serde_json::to_value(self)
+                    }
+                }
+            });
+            quote!(<Self as crate::runtime::ExternallyTagged>::from_tagged("", value).map_err(::serde::de::Error::custom))
+        } else if let Some((tag, default_tag)) = internal {
+            let tags = self.variant_tags(&variants, |def| match def {
+                TypeDefinition::Interface(i) => i.properties.iter().find_map(|p| match &p.type_ {
+                    ValueOf::LiteralValue { value } if p.name == tag => Some(literal_json(value)),
+                    _ => None,
+                }),
+                _ => None,
+            });
+            let arms = variants.iter().zip(&tags).filter_map(|((v, _, _), t)| {
+                let t = t.as_ref()?;
+                Some(quote! {
+                    if tag == ::serde_json::json!(#t) {
+                        return ::serde_json::from_value(value).map(#name::#v).map_err(::serde::de::Error::custom);
+                    }
+                })
+            });
+            let default = match default_tag {
+                Some(d) => quote!(::serde_json::Value::String(#d.to_string())),
+                None => quote!(::serde_json::Value::Null),
+            };
+            quote! {
+                let tag = value.get(#tag).cloned().unwrap_or(#default);
+                #(#arms)*
+                Ok(#name::#unknown(value))
+            }
+        } else {
+            let candidates = variants.iter().map(|(v, item, ty)| match ty {
+                Some(ty) => quote! {
+                    &|value: &::serde_json::Value| <#ty as ::serde::Deserialize>::deserialize(value).map(#name::#v)
+                },
+                None => {
+                    let lit = literal_tokens(item);
+                    quote! {
+                        &|value: &::serde_json::Value| crate::runtime::unions::expect_literal(value, &::serde_json::json!(#lit)).map(|()| #name::#v)
+                    }
+                }
+            });
+            let type_name = union.name;
+            quote! {
+                crate::runtime::unions::decode_untagged(&value, #type_name, &[#(#candidates),*]).map_err(::serde::de::Error::custom)
+            }
+        };
+        out.extend(quote! {
+            impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #name #params #bounds_de {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    #decode_body
+                }
+            }
+        });
+        Ok(out)
+    }
+
+    /// For each union arm that names an interface, what `tag_of` says about it.
+    fn variant_tags(
+        &self,
+        variants: &[(proc_macro2::Ident, &ValueOf, Option<TokenStream>)],
+        tag_of: impl Fn(&TypeDefinition) -> Option<String>,
+    ) -> Vec<Option<String>> {
+        variants
+            .iter()
+            .map(|(_, item, _)| match item {
+                ValueOf::InstanceOf(i) => self.get(&i.type_name).and_then(&tag_of),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A variant name for a union arm without a `@codegen_names` entry.
+    fn variant_name(&self, item: &ValueOf) -> String {
+        match item {
+            ValueOf::InstanceOf(i) => match (i.type_name.namespace.as_str(), i.type_name.name.as_str()) {
+                ("_builtins", "string") => "String".to_string(),
+                ("_builtins", "boolean") => "Bool".to_string(),
+                ("_builtins", "number") => "Number".to_string(),
+                ("_builtins", "null") => "Null".to_string(),
+                _ => self
+                    .names
+                    .get(&i.type_name)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| camel(&i.type_name.name)),
+            },
+            ValueOf::ArrayOf { value } => format!("{}List", self.variant_name(value)),
+            ValueOf::DictionaryOf { .. } => "Map".to_string(),
+            ValueOf::UserDefinedValue => "Value".to_string(),
+            ValueOf::LiteralValue { value } => match value {
+                Literal::String(s) => camel(s),
+                Literal::Bool(b) => camel(&b.to_string()),
+                Literal::Number(n) => {
+                    let text = n.to_string();
+                    match text.strip_prefix('-') {
+                        Some(rest) => format!("Minus{}", rest.replace('.', "_")),
+                        None => format!("N{}", text.replace('.', "_")),
+                    }
+                }
+            },
+            ValueOf::UnionOf { .. } => "Union".to_string(),
+        }
+    }
+}
+
+/// Behaviors shape the types that implement them; they are no types of their own.
+fn is_behavior(name: &TypeName) -> bool {
+    name.namespace == "_spec_utils"
+        && matches!(
+            name.name.as_str(),
+            "AdditionalProperties" | "AdditionalProperty" | "OverloadOf" | "CommonQueryParameters" | "CommonCatQueryParameters"
+        )
+}
+
+struct UnionSpec<'a> {
+    name: &'a str,
+    owner: &'a TypeName,
+    generics: &'a [TypeName],
+    items: &'a [ValueOf],
+    codegen_names: &'a [String],
+    variants: Option<&'a Variants>,
+    docs: TokenStream,
+    module: &'a [String],
+}
+
+fn literal_json(value: &Literal) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A literal as a Rust expression that serializes to it.
+fn literal_tokens(item: &ValueOf) -> TokenStream {
+    match item {
+        ValueOf::LiteralValue { value } => match value {
+            Literal::Bool(b) => quote!(#b),
+            Literal::String(s) => quote!(#s),
+            Literal::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    quote!(#i)
+                } else {
+                    let f = n.as_f64().unwrap_or_default();
+                    quote!(#f)
+                }
+            }
+        },
+        _ => quote!(()),
+    }
+}
+
+/// `where T: Bound, U: Bound` for generic impls.
+fn trait_bounds(generics: &[TypeName], bound: TokenStream) -> TokenStream {
+    if generics.is_empty() {
+        return TokenStream::new();
+    }
+    let params = generics.iter().map(|g| format_ident!("{}", g.name));
+    quote!(where #(#params: #bound),*)
+}
+
+fn type_docs(docs: &crate::model::TypeDocs) -> TokenStream {
+    let mut out = doc_attrs(&DocInfo {
+        description: docs.description.as_deref(),
+        doc_url: docs.doc_url.as_deref(),
+        ext_doc_url: docs.ext_doc_url.as_deref(),
+        ..DocInfo::default()
+    });
+    out.extend(deprecated_attr(docs.deprecation.as_ref()));
+    out
+}
+
+/// `Debug` that prints `<redacted>` for secret fields.
+fn debug_impl(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    generics: &[TypeName],
+    fields: &[Field],
+) -> TokenStream {
+    let bounds = trait_bounds(generics, quote!(::std::fmt::Debug));
+    let label = name.to_string();
+    let entries = fields.iter().map(|f| {
+        let ident = &f.ident;
+        let label = ident.to_string().trim_start_matches("r#").to_string();
+        if f.secret {
+            quote!(.field(#label, &crate::runtime::Redacted))
+        } else {
+            quote!(.field(#label, &self.#ident))
+        }
+    });
+    quote! {
+        impl #params ::std::fmt::Debug for #name #params #bounds {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#label)
+                    #(#entries)*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// `new` taking the required fields, the others left out.
+fn constructor(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    generics: &[TypeName],
+    fields: &[Field],
+) -> TokenStream {
+    let args = fields.iter().filter(|f| f.required).map(|f| {
+        let ident = &f.ident;
+        let ty = &f.ty;
+        quote!(#ident: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let ident = &f.ident;
+        if f.required {
+            quote!(#ident)
+        } else {
+            quote!(#ident: ::std::default::Default::default())
+        }
+    });
+    let _ = generics;
+    let doc = format!(" A `{name}` with its required fields; the optional ones are left unset.");
+    quote! {
+        impl #params #name #params {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn new(#(#args),*) -> Self {
+                #name { #(#inits),* }
+            }
+        }
+    }
+}
+
+/// `Serialize`/`Deserialize` for a class with `@shortcut_property`: the whole object may be
+/// just that property's value (`{"term": {"user": "kimchy"}}`), and is written back that way
+/// when no other property is set.
+fn shortcut_impls(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    generics: &[TypeName],
+    shortcut: &Field,
+    fields: &[Field],
+) -> TokenStream {
+    let bounds_ser = trait_bounds(generics, quote!(::serde::Serialize));
+    let bounds_de = trait_bounds(generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+    let de_params = generics.iter().map(|g| format_ident!("{}", g.name));
+    let short = &shortcut.ident;
+    let inits = fields.iter().map(|f| {
+        let ident = &f.ident;
+        if f.ident == shortcut.ident {
+            quote!(#ident: short)
+        } else {
+            quote!(#ident: ::std::default::Default::default())
+        }
+    });
+    let others: Vec<TokenStream> = fields
+        .iter()
+        .filter(|f| f.ident != shortcut.ident)
+        .map(|f| {
+            let ident = &f.ident;
+            if f.required {
+                quote!(false)
+            } else {
+                quote!(self.#ident.is_none())
+            }
+        })
+        .collect();
+    let others_unset = if others.is_empty() { quote!(true) } else { quote!(#(#others)&&*) };
+    let write_short = if shortcut.required {
+        quote! {
+            if #others_unset {
+                return ::serde::Serialize::serialize(&self.#short, serializer);
+            }
+        }
+    } else {
+        quote! {
+            if #others_unset && let Some(value) = &self.#short {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        }
+    };
+    let wrap = if shortcut.required {
+        TokenStream::new()
+    } else {
+        quote!(.map(Some))
+    };
+    quote! {
+        impl #params ::serde::Serialize for #name #params #bounds_ser {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #write_short
+                #name::serialize(self, serializer)
+            }
+        }
+        impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #name #params #bounds_de {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                if value.is_object() && let Ok(full) = #name::deserialize(&value) {
+                    return Ok(full);
+                }
+                let short = ::serde_json::from_value(value)#wrap.map_err(::serde::de::Error::custom)?;
+                Ok(#name { #(#inits),* })
+            }
+        }
+    }
+}

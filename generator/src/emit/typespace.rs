@@ -1,0 +1,545 @@
+//! The type space: every model type with its Rust path, which references must be boxed to
+//! break cycles, and the mapping from a model type expression to a Rust type.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::names::{NameTable, RustPath, ident};
+use super::EmitError;
+use crate::model::{
+    Behavior, Interface, Model, Property, TypeDefinition, TypeName, ValueOf, Variants,
+};
+
+/// Numbers are aliases of `number` recognised by name (`_types/Numeric.ts`).
+fn primitive(name: &TypeName) -> Option<TokenStream> {
+    let ty = match (name.namespace.as_str(), name.name.as_str()) {
+        ("_builtins", "string") => quote!(::std::string::String),
+        ("_builtins", "boolean") => quote!(bool),
+        ("_builtins", "number") => quote!(f64),
+        ("_builtins", "null") | ("_builtins", "void") => quote!(()),
+        ("_builtins", "binary") => quote!(::std::vec::Vec<u8>),
+        ("_types", "integer") => quote!(i32),
+        ("_types", "long") => quote!(i64),
+        ("_types", "short") => quote!(i16),
+        ("_types", "byte") => quote!(i8),
+        ("_types", "uint") => quote!(u32),
+        ("_types", "ulong") => quote!(u64),
+        ("_types", "float") => quote!(f32),
+        ("_types", "double") => quote!(f64),
+        ("_spec_utils", "Void") => quote!(()),
+        _ => return None,
+    };
+    Some(ty)
+}
+
+/// Whether the model type is mapped straight to a Rust primitive (and so not emitted).
+pub fn is_primitive(name: &TypeName) -> bool {
+    primitive(name).is_some()
+}
+
+/// Where a type expression stands, for boxing and for naming inline unions.
+#[derive(Clone)]
+pub struct Ctx<'a> {
+    /// The named type whose definition is being emitted.
+    pub owner: &'a TypeName,
+    /// Generic parameters in scope.
+    pub generics: &'a [TypeName],
+    /// A name for a type synthesized from an inline union here (owner + property).
+    pub hint: String,
+    /// The module the synthesized type goes to.
+    pub module: &'a [String],
+}
+
+/// A type emitted from an inline union, waiting to be written to its module.
+pub struct Synthesized {
+    pub name: String,
+    pub generics: Vec<TypeName>,
+    pub items: Vec<ValueOf>,
+    pub owner: TypeName,
+}
+
+pub struct TypeSpace<'m> {
+    pub model: &'m Model,
+    index: HashMap<&'m TypeName, &'m TypeDefinition>,
+    pub names: NameTable,
+    /// Strongly connected component of each named type over "contains directly" edges.
+    component: HashMap<TypeName, usize>,
+    /// Inline unions turned into named enums, by module.
+    pub synthesized: BTreeMap<Vec<String>, Vec<Synthesized>>,
+    synthesized_by_shape: HashMap<(Vec<String>, String), String>,
+}
+
+impl<'m> TypeSpace<'m> {
+    pub fn new(model: &'m Model) -> Result<Self, EmitError> {
+        let index: HashMap<&TypeName, &TypeDefinition> =
+            model.types.iter().map(|t| (t.name(), t)).collect();
+        let mut space = TypeSpace {
+            model,
+            index,
+            names: NameTable::new(model),
+            component: HashMap::new(),
+            synthesized: BTreeMap::new(),
+            synthesized_by_shape: HashMap::new(),
+        };
+        space.component = space.components();
+        Ok(space)
+    }
+
+    pub fn get(&self, name: &TypeName) -> Option<&'m TypeDefinition> {
+        self.index.get(name).copied()
+    }
+
+    pub fn path(&self, name: &TypeName) -> Result<&RustPath, EmitError> {
+        self.names
+            .get(name)
+            .ok_or_else(|| EmitError::UnknownType(name.clone()))
+    }
+
+    /// `crate::a::b::Name` for a named type.
+    pub fn path_tokens(&self, name: &TypeName) -> Result<TokenStream, EmitError> {
+        let path = self.path(name)?;
+        let module = path.module.iter().map(|m| ident(m));
+        let name = format_ident!("{}", path.name);
+        Ok(quote!(crate #(:: #module)* :: #name))
+    }
+
+    /// Follows aliases to what a name finally stands for (stops at unions and generics).
+    pub fn resolve_alias<'v>(&'v self, value: &'v ValueOf) -> &'v ValueOf {
+        let mut current = value;
+        for _ in 0..32 {
+            let ValueOf::InstanceOf(instance) = current else {
+                return current;
+            };
+            match self.get(&instance.type_name) {
+                Some(TypeDefinition::TypeAlias(alias))
+                    if alias.generics.is_empty()
+                        && alias.variants.is_none()
+                        && !matches!(alias.type_, ValueOf::UnionOf { .. }) =>
+                {
+                    current = &alias.type_;
+                }
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    /// Whether a value is a string once aliases are followed (for secret detection).
+    pub fn is_string(&self, value: &ValueOf) -> bool {
+        match self.resolve_alias(value) {
+            ValueOf::InstanceOf(i) => i.type_name.is_builtin("string"),
+            ValueOf::UnionOf { items } => {
+                items.iter().any(|item| self.is_string(item))
+                    && items.iter().all(|item| {
+                        self.is_string(item)
+                            || matches!(item, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"))
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `value` is a union of one type and `null`: that type.
+    pub fn nullable_inner<'v>(&self, value: &'v ValueOf) -> Option<&'v ValueOf> {
+        let ValueOf::UnionOf { items } = value else {
+            return None;
+        };
+        let is_null = |v: &ValueOf| matches!(v, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"));
+        if items.len() == 2 && items.iter().filter(|v| is_null(v)).count() == 1 {
+            items.iter().find(|v| !is_null(v))
+        } else {
+            None
+        }
+    }
+
+    /// Whether a named type is an externally tagged (typed_keys) union.
+    pub fn is_externally_tagged(&self, name: &TypeName) -> bool {
+        matches!(self.get(name), Some(TypeDefinition::TypeAlias(a))
+            if matches!(a.variants, Some(Variants::ExternalTag { .. })))
+    }
+
+    /// The Rust type for a model type expression.
+    pub fn rust_type(&mut self, value: &ValueOf, ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
+        self.rust_type_at(value, ctx, true)
+    }
+
+    fn rust_type_at(
+        &mut self,
+        value: &ValueOf,
+        ctx: &Ctx<'_>,
+        direct: bool,
+    ) -> Result<TokenStream, EmitError> {
+        Ok(match value {
+            ValueOf::InstanceOf(instance) => {
+                let name = &instance.type_name;
+                if ctx.generics.contains(name) {
+                    let param = format_ident!("{}", name.name);
+                    return Ok(quote!(#param));
+                }
+                if let Some(ty) = primitive(name) {
+                    return Ok(ty);
+                }
+                if self.get(name).is_none() {
+                    return Err(EmitError::UnknownType(name.clone()));
+                }
+                let path = self.path_tokens(name)?;
+                let generics = instance
+                    .generics
+                    .iter()
+                    .map(|g| self.rust_type_at(g, ctx, false))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let ty = if generics.is_empty() {
+                    path
+                } else {
+                    quote!(#path<#(#generics),*>)
+                };
+                if direct && self.needs_box(ctx.owner, name) {
+                    quote!(::std::boxed::Box<#ty>)
+                } else {
+                    ty
+                }
+            }
+            ValueOf::ArrayOf { value } => {
+                let inner = self.rust_type_at(value, ctx, false)?;
+                quote!(::std::vec::Vec<#inner>)
+            }
+            ValueOf::DictionaryOf {
+                key,
+                value,
+                single_key,
+            } => {
+                let k = self.rust_type_at(key, ctx, false)?;
+                let v = self.rust_type_at(value, ctx, direct && *single_key)?;
+                if *single_key {
+                    quote!(crate::runtime::SingleKey<#k, #v>)
+                } else if self.is_typed_keys_value(value) {
+                    quote!(crate::runtime::TypedKeys<#v>)
+                } else {
+                    quote!(::indexmap::IndexMap<#k, #v>)
+                }
+            }
+            ValueOf::UserDefinedValue => quote!(::serde_json::Value),
+            ValueOf::LiteralValue { value } => match value {
+                crate::model::Literal::Bool(_) => quote!(bool),
+                crate::model::Literal::Number(_) => quote!(f64),
+                crate::model::Literal::String(_) => quote!(::std::string::String),
+            },
+            ValueOf::UnionOf { items } => {
+                if let Some(inner) = self.nullable_inner(value) {
+                    let inner = self.rust_type_at(inner, ctx, direct)?;
+                    return Ok(quote!(crate::runtime::Nullable<#inner>));
+                }
+                if let Some(one) = one_or_many(items) {
+                    let inner = self.rust_type_at(one, ctx, false)?;
+                    return Ok(quote!(crate::runtime::OneOrMany<#inner>));
+                }
+                let name = self.synthesize(items, ctx);
+                let module = ctx.module.iter().map(|m| ident(m));
+                let name = format_ident!("{}", name);
+                let used: Vec<&TypeName> = ctx
+                    .generics
+                    .iter()
+                    .filter(|g| items.iter().any(|item| mentions(item, g)))
+                    .collect();
+                if used.is_empty() {
+                    quote!(crate #(:: #module)* :: #name)
+                } else {
+                    let params = used.iter().map(|g| format_ident!("{}", g.name));
+                    quote!(crate #(:: #module)* :: #name<#(#params),*>)
+                }
+            }
+        })
+    }
+
+    /// `Dictionary<K, Aggregate>` (or of arrays of such) holds typed_keys entries.
+    fn is_typed_keys_value(&self, value: &ValueOf) -> bool {
+        match value {
+            ValueOf::InstanceOf(i) => self.is_externally_tagged(&i.type_name),
+            ValueOf::ArrayOf { value } => self.is_typed_keys_value(value),
+            _ => false,
+        }
+    }
+
+    fn synthesize(&mut self, items: &[ValueOf], ctx: &Ctx<'_>) -> String {
+        let shape = serde_json::to_string(items).unwrap_or_default();
+        let key = (ctx.module.to_vec(), format!("{}|{shape}", ctx.hint));
+        if let Some(existing) = self.synthesized_by_shape.get(&key) {
+            return existing.clone();
+        }
+        let name = self.names.claim(ctx.module, ctx.hint.clone());
+        self.synthesized_by_shape.insert(key, name.clone());
+        let generics = ctx
+            .generics
+            .iter()
+            .filter(|g| items.iter().any(|item| mentions(item, g)))
+            .cloned()
+            .collect();
+        self.synthesized
+            .entry(ctx.module.to_vec())
+            .or_default()
+            .push(Synthesized {
+                name: name.clone(),
+                generics,
+                items: items.to_vec(),
+                owner: ctx.owner.clone(),
+            });
+        name
+    }
+
+    /// A reference from `owner` to `target` closes a cycle without a heap indirection.
+    fn needs_box(&self, owner: &TypeName, target: &TypeName) -> bool {
+        match (self.component.get(owner), self.component.get(target)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// Tarjan's strongly connected components over direct containment (not through `Vec`,
+    /// maps or typed-keys maps, which already allocate).
+    fn components(&self) -> HashMap<TypeName, usize> {
+        let mut names: Vec<&TypeName> = self.index.keys().copied().collect();
+        names.sort();
+        let position: HashMap<&TypeName, usize> =
+            names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let edges: Vec<Vec<usize>> = names
+            .iter()
+            .map(|name| {
+                let mut out = HashSet::new();
+                if let Some(def) = self.get(name) {
+                    for v in self.direct_values(def) {
+                        collect_direct(v, &mut |target| {
+                            if let Some(&i) = position.get(target) {
+                                out.insert(i);
+                            }
+                        });
+                    }
+                }
+                let mut out: Vec<usize> = out.into_iter().collect();
+                out.sort_unstable();
+                out
+            })
+            .collect();
+        let sccs = tarjan(&edges);
+        let mut component = HashMap::new();
+        for (id, scc) in sccs.iter().enumerate() {
+            let self_loop = scc.len() == 1 && edges[scc[0]].contains(&scc[0]);
+            if scc.len() > 1 || self_loop {
+                for &i in scc {
+                    component.insert(names[i].clone(), id);
+                }
+            }
+        }
+        component
+    }
+
+    /// The type expressions a definition contains by value.
+    fn direct_values(&self, def: &'m TypeDefinition) -> Vec<&'m ValueOf> {
+        match def {
+            TypeDefinition::Interface(i) => {
+                let mut values: Vec<&ValueOf> = i.properties.iter().map(|p| &p.type_).collect();
+                if let Some(base) = &i.inherits {
+                    if let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name) {
+                        values.extend(self.direct_values(self.get(&parent.name).unwrap_or(def)));
+                    }
+                }
+                values
+            }
+            TypeDefinition::TypeAlias(a) => vec![&a.type_],
+            _ => Vec::new(),
+        }
+    }
+
+    /// All properties of an interface, inherited ones first, generics substituted, with
+    /// `OverloadOf<T>` taking the properties of `T` and overriding the re-declared ones.
+    pub fn all_properties(&self, interface: &Interface) -> Vec<Property> {
+        let mut props = Vec::new();
+        if let Some(base) = &interface.inherits {
+            if let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name) {
+                let inherited = self.all_properties(parent);
+                let map: HashMap<&TypeName, &ValueOf> =
+                    parent.generics.iter().zip(base.generics.iter()).collect();
+                props.extend(inherited.into_iter().map(|mut p| {
+                    p.type_ = substitute(&p.type_, &map);
+                    p
+                }));
+            }
+        }
+        if let Some(overload) = interface.behaviors.iter().find(|b| b.type_name.name == "OverloadOf") {
+            if let Some(ValueOf::InstanceOf(target)) = overload.generics.first() {
+                if let Some(TypeDefinition::Interface(original)) = self.get(&target.type_name) {
+                    for p in self.all_properties(original) {
+                        if !props.iter().any(|q: &Property| q.name == p.name) {
+                            props.push(p);
+                        }
+                    }
+                }
+            }
+        }
+        for own in &interface.properties {
+            if let Some(existing) = props.iter_mut().find(|p| p.name == own.name) {
+                *existing = own.clone();
+            } else {
+                props.push(own.clone());
+            }
+        }
+        props
+    }
+
+    /// The `AdditionalProperties`/`AdditionalProperty` behavior of an interface or its bases,
+    /// with the bases' generic parameters substituted.
+    pub fn additional_properties(&self, interface: &Interface) -> Option<Behavior> {
+        if let Some(own) = interface.behaviors.iter().find(|b| {
+            matches!(b.type_name.name.as_str(), "AdditionalProperties" | "AdditionalProperty")
+        }) {
+            return Some(own.clone());
+        }
+        let base = interface.inherits.as_ref()?;
+        let TypeDefinition::Interface(parent) = self.get(&base.type_name)? else {
+            return None;
+        };
+        let mut behavior = self.additional_properties(parent)?;
+        let map: HashMap<&TypeName, &ValueOf> = parent.generics.iter().zip(base.generics.iter()).collect();
+        behavior.generics = behavior.generics.iter().map(|g| substitute(g, &map)).collect();
+        Some(behavior)
+    }
+}
+
+/// `T | T[]`: the `T`.
+pub fn one_or_many(items: &[ValueOf]) -> Option<&ValueOf> {
+    match items {
+        [one, ValueOf::ArrayOf { value }] | [ValueOf::ArrayOf { value }, one] if **value == *one => {
+            Some(one)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a type expression mentions the generic parameter `g`.
+pub fn mentions(value: &ValueOf, g: &TypeName) -> bool {
+    match value {
+        ValueOf::InstanceOf(i) => i.type_name == *g || i.generics.iter().any(|v| mentions(v, g)),
+        ValueOf::ArrayOf { value } => mentions(value, g),
+        ValueOf::DictionaryOf { key, value, .. } => mentions(key, g) || mentions(value, g),
+        ValueOf::UnionOf { items } => items.iter().any(|v| mentions(v, g)),
+        ValueOf::UserDefinedValue | ValueOf::LiteralValue { .. } => false,
+    }
+}
+
+/// Replaces generic parameters by their arguments.
+pub fn substitute(value: &ValueOf, map: &HashMap<&TypeName, &ValueOf>) -> ValueOf {
+    match value {
+        ValueOf::InstanceOf(i) => {
+            if let Some(replacement) = map.get(&i.type_name) {
+                return (*replacement).clone();
+            }
+            let mut i = i.clone();
+            i.generics = i.generics.iter().map(|g| substitute(g, map)).collect();
+            ValueOf::InstanceOf(i)
+        }
+        ValueOf::ArrayOf { value } => ValueOf::ArrayOf {
+            value: Box::new(substitute(value, map)),
+        },
+        ValueOf::DictionaryOf {
+            key,
+            value,
+            single_key,
+        } => ValueOf::DictionaryOf {
+            key: Box::new(substitute(key, map)),
+            value: Box::new(substitute(value, map)),
+            single_key: *single_key,
+        },
+        ValueOf::UnionOf { items } => ValueOf::UnionOf {
+            items: items.iter().map(|v| substitute(v, map)).collect(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// Calls `f` for each named type a value contains directly (not behind `Vec` or a map;
+/// a single-key dictionary holds its value inline).
+fn collect_direct<'v>(value: &'v ValueOf, f: &mut impl FnMut(&'v TypeName)) {
+    match value {
+        ValueOf::InstanceOf(i) => {
+            f(&i.type_name);
+        }
+        ValueOf::UnionOf { items } => items.iter().for_each(|v| collect_direct(v, f)),
+        ValueOf::DictionaryOf {
+            value, single_key, ..
+        } if *single_key => collect_direct(value, f),
+        _ => {}
+    }
+}
+
+/// Tarjan's algorithm, iterative, so deep type graphs can't overflow the stack.
+fn tarjan(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut sccs = Vec::new();
+    let mut next = 0;
+    for start in 0..n {
+        if index[start] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(&mut (v, ref mut i)) = work.last_mut() {
+            if *i == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if *i < edges[v].len() {
+                let w = edges[v][*i];
+                *i += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    let mut scc = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        scc.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    sccs.push(scc);
+                }
+            }
+        }
+    }
+    sccs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tarjan;
+
+    #[test]
+    fn tarjan_finds_cycles() {
+        // 0 -> 1 -> 2 -> 0, 3 -> 3, 4 alone
+        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![]];
+        let mut sccs: Vec<Vec<usize>> = tarjan(&edges)
+            .into_iter()
+            .map(|mut s| {
+                s.sort();
+                s
+            })
+            .collect();
+        sccs.sort();
+        assert_eq!(sccs, vec![vec![0, 1, 2], vec![3], vec![4]]);
+    }
+}
