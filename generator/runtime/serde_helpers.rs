@@ -289,6 +289,30 @@ pub trait ExternallyTagged: Sized {
     fn to_value(&self) -> Result<Value, serde_json::Error>;
 }
 
+/// A list under one typed key (`"term#my-suggestion": [...]`): every item has the key's tag.
+impl<T: ExternallyTagged> ExternallyTagged for Vec<T> {
+    fn from_tagged(tag: &str, value: Value) -> Result<Self, serde_json::Error> {
+        match value {
+            Value::Array(items) => items
+                .into_iter()
+                .map(|item| T::from_tagged(tag, item))
+                .collect(),
+            other => Ok(vec![T::from_tagged(tag, other)?]),
+        }
+    }
+
+    fn tag(&self) -> &str {
+        self.first().map(T::tag).unwrap_or("")
+    }
+
+    fn to_value(&self) -> Result<Value, serde_json::Error> {
+        self.iter()
+            .map(T::to_value)
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array)
+    }
+}
+
 /// `serialize_with` / `deserialize_with` helpers for an [`ExternallyTagged`] value written as
 /// the single-member object `{tag: value}`.
 pub mod externally_tagged {

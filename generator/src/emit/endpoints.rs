@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::{DocInfo, deprecated_attr, doc_attrs};
 use super::names::{field_names, ident, snake};
 use super::typespace::{Ctx, TypeSpace};
-use super::types::{Field, StructSpec, generic_params};
+use super::types::{Field, StructSpec, default_impl, generic_params, param_bound};
 use super::EmitError;
 use crate::model::{Body, Endpoint, Property, Request, Response, TypeDefinition, UrlTemplate, ValueOf};
 
@@ -193,7 +193,8 @@ impl TypeSpace<'_> {
         let body_defaults = matches!(&request.body, Body::Properties { properties } if properties.iter().all(|p| !p.required));
         let last = fields.len().saturating_sub(1);
         let is_arg = |i: usize, f: &Field| f.required && !(body_defaults && body_field.is_some() && i == last);
-        let default = if fields.iter().enumerate().all(|(i, f)| !is_arg(i, f)) {
+        let defaultable = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f));
+        let default = if defaultable && request.generics.is_empty() {
             quote!(Default,)
         } else {
             TokenStream::new()
@@ -223,13 +224,27 @@ impl TypeSpace<'_> {
         out.extend(quote! {
             impl #params #name #params {
                 #[doc = #new_doc]
-                #[allow(clippy::too_many_arguments)]
                 pub fn new(#(#args),*) -> Self {
                     #name { #(#inits),* }
                 }
             }
         });
+        if defaultable && !request.generics.is_empty() {
+            out.extend(default_impl(&name, &params, &fields));
+        }
         out.extend(setters(&name, &params, &fields));
+        if body_defaults && let Some((_, body_ty)) = &body_field {
+            let body_ident = &fields[last].ident;
+            out.extend(quote! {
+                impl #params #name #params {
+                    /// Sets the request body.
+                    pub fn with_body(mut self, body: #body_ty) -> Self {
+                        self.#body_ident = body;
+                        self
+                    }
+                }
+            });
+        }
         out.extend(self.to_http(endpoint, request, &name, &params, &fields, body_field.is_some())?);
         Ok(out)
     }
@@ -359,7 +374,8 @@ impl TypeSpace<'_> {
             TokenStream::new()
         } else {
             let ps = request.generics.iter().map(|g| format_ident!("{}", g.name));
-            quote!(where #(#ps: ::serde::Serialize),*)
+            let bound = param_bound();
+            quote!(where #(#ps: #bound),*)
         };
         let query_decl = if query.is_empty() {
             quote!(let query = ::std::vec::Vec::new();)
@@ -440,20 +456,13 @@ impl TypeSpace<'_> {
             }
         }
         let response_params = generic_params(&response.generics);
-        let req_bounds = request.generics.iter().map(|g| {
-            let id = format_ident!("{}", g.name);
-            quote!(#id: ::serde::Serialize)
-        });
-        let resp_bounds = response.generics.iter().map(|g| {
-            let id = format_ident!("{}", g.name);
-            quote!(#id: ::serde::Serialize + ::serde::de::DeserializeOwned)
-        });
+        let bound = param_bound();
+        let bounds: Vec<TokenStream> = generics.iter().map(|id| quote!(#id: #bound)).collect();
         let fn_generics = if generics.is_empty() {
             TokenStream::new()
         } else {
             quote!(<#(#generics),*>)
         };
-        let bounds: Vec<TokenStream> = req_bounds.chain(resp_bounds).collect();
         let where_clause = if bounds.is_empty() {
             TokenStream::new()
         } else {

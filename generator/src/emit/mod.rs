@@ -207,7 +207,8 @@ fn lib_rs(children: &BTreeSet<String>) -> String {
     clippy::enum_variant_names,
     clippy::too_many_arguments,
     clippy::doc_lazy_continuation,
-    clippy::type_complexity
+    clippy::type_complexity,
+    clippy::module_inception
 )]
 
 pub mod runtime;

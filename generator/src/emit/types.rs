@@ -53,21 +53,39 @@ pub fn generic_params(generics: &[TypeName]) -> TokenStream {
     quote!(<#(#params),*>)
 }
 
+/// Every type parameter of the generated code is a document type that travels both ways.
+pub const PARAM_BOUND: &str = "::serde::Serialize + ::serde::de::DeserializeOwned";
+
 fn serde_bounds(generics: &[TypeName]) -> TokenStream {
     if generics.is_empty() {
         return TokenStream::new();
     }
-    let ser = generics
+    let bound = generics
         .iter()
-        .map(|g| format!("{}: ::serde::Serialize", g.name))
+        .map(|g| format!("{}: {PARAM_BOUND}", g.name))
         .collect::<Vec<_>>()
         .join(", ");
-    let de = generics
-        .iter()
-        .map(|g| format!("{}: ::serde::Serialize + ::serde::de::DeserializeOwned", g.name))
-        .collect::<Vec<_>>()
-        .join(", ");
-    quote!(#[serde(bound(serialize = #ser, deserialize = #de))])
+    quote!(#[serde(bound(serialize = #bound, deserialize = #bound))])
+}
+
+/// The bound of [`PARAM_BOUND`] as tokens.
+pub fn param_bound() -> TokenStream {
+    quote!(::serde::Serialize + ::serde::de::DeserializeOwned)
+}
+
+/// `Default` without bounds on the type parameters (every field is optional).
+pub fn default_impl(name: &proc_macro2::Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
+    let inits = fields.iter().map(|f| {
+        let ident = &f.ident;
+        quote!(#ident: ::std::default::Default::default())
+    });
+    quote! {
+        impl #params ::std::default::Default for #name #params {
+            fn default() -> Self {
+                #name { #(#inits),* }
+            }
+        }
+    }
 }
 
 impl TypeSpace<'_> {
@@ -246,7 +264,7 @@ impl TypeSpace<'_> {
         if !has_secret {
             derives.insert(0, quote!(Debug));
         }
-        if all_optional {
+        if all_optional && spec.generics.is_empty() {
             derives.push(quote!(Default));
         }
         let tag = spec.tag.as_ref().map(|(field, value)| quote!(#[serde(tag = #field, rename = #value)]));
@@ -265,6 +283,9 @@ impl TypeSpace<'_> {
                 #(#field_tokens)*
             }
         };
+        if all_optional && !spec.generics.is_empty() {
+            out.extend(default_impl(&name, &params, fields));
+        }
         if has_secret {
             out.extend(debug_impl(&name, &params, spec.generics, fields));
         }
@@ -333,8 +354,8 @@ impl TypeSpace<'_> {
             });
         }
         let de_params: Vec<proc_macro2::Ident> = interface.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
-        let bounds_ser = trait_bounds(&interface.generics, quote!(::serde::Serialize));
-        let bounds_de = trait_bounds(&interface.generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+        let bounds_ser = trait_bounds(&interface.generics, param_bound());
+        let bounds_de = trait_bounds(&interface.generics, param_bound());
         let kind_docs = if outer.is_empty() {
             docs.clone()
         } else {
@@ -444,10 +465,20 @@ impl TypeSpace<'_> {
             let deprecated = deprecated_attr(m.deprecation.as_ref());
             quote!(#doc #deprecated #v,)
         });
-        let from_arms = e.members.iter().zip(&variants).map(|(m, v)| {
-            let names = std::iter::once(&m.name).chain(m.aliases.iter());
-            quote!(#(#names)|* => #name::#v,)
-        });
+        // A wire name claimed twice (an alias repeating another member's) goes to the first.
+        let mut seen = std::collections::HashSet::new();
+        let from_arms: Vec<TokenStream> = e
+            .members
+            .iter()
+            .zip(&variants)
+            .filter_map(|(m, v)| {
+                let names: Vec<&String> = std::iter::once(&m.name)
+                    .chain(m.aliases.iter())
+                    .filter(|n| seen.insert(n.as_str()))
+                    .collect();
+                (!names.is_empty()).then(|| quote!(#(#names)|* => #name::#v,))
+            })
+            .collect();
         let as_arms = e.members.iter().zip(&variants).map(|(m, v)| {
             let wire = &m.name;
             quote!(#name::#v => #wire,)
@@ -590,8 +621,8 @@ impl TypeSpace<'_> {
             variants.push((v, item, ty));
         }
         let de_params: Vec<proc_macro2::Ident> = union.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
-        let bounds_ser = trait_bounds(union.generics, quote!(::serde::Serialize));
-        let bounds_de = trait_bounds(union.generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+        let bounds_ser = trait_bounds(union.generics, param_bound());
+        let bounds_de = trait_bounds(union.generics, param_bound());
         let variant_tokens = variants.iter().map(|(v, item, ty)| match ty {
             Some(ty) => quote!(#v(#ty),),
             None => {
@@ -908,7 +939,6 @@ fn constructor(
     quote! {
         impl #params #name #params {
             #[doc = #doc]
-            #[allow(clippy::too_many_arguments)]
             pub fn new(#(#args),*) -> Self {
                 #name { #(#inits),* }
             }
@@ -926,8 +956,8 @@ fn shortcut_impls(
     shortcut: &Field,
     fields: &[Field],
 ) -> TokenStream {
-    let bounds_ser = trait_bounds(generics, quote!(::serde::Serialize));
-    let bounds_de = trait_bounds(generics, quote!(::serde::Serialize + ::serde::de::DeserializeOwned));
+    let bounds_ser = trait_bounds(generics, param_bound());
+    let bounds_de = trait_bounds(generics, param_bound());
     let de_params = generics.iter().map(|g| format_ident!("{}", g.name));
     let short = &shortcut.ident;
     let inits = fields.iter().map(|f| {

@@ -61,7 +61,6 @@ pub struct Synthesized {
 }
 
 pub struct TypeSpace<'m> {
-    pub model: &'m Model,
     index: HashMap<&'m TypeName, &'m TypeDefinition>,
     pub names: NameTable,
     /// Strongly connected component of each named type over "contains directly" edges.
@@ -76,7 +75,6 @@ impl<'m> TypeSpace<'m> {
         let index: HashMap<&TypeName, &TypeDefinition> =
             model.types.iter().map(|t| (t.name(), t)).collect();
         let mut space = TypeSpace {
-            model,
             index,
             names: NameTable::new(model),
             component: HashMap::new(),
