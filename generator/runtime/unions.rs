@@ -142,10 +142,9 @@ mod tests {
         decode_untagged(
             value,
             "Either",
-            &[
-                &|v| Loose::deserialize(v).map(Either::Loose),
-                &|v| Wider::deserialize(v).map(Either::Wider),
-            ],
+            &[&|v| Loose::deserialize(v).map(Either::Loose), &|v| {
+                Wider::deserialize(v).map(Either::Wider)
+            }],
         )
     }
 

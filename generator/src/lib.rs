@@ -1,1 +1,9 @@
+//! Turns the Elasticsearch API specification into a typed Rust client:
+//! `parse` (the `.ts` files -> [`model::Model`]) then `emit` (model -> Rust files).
+
+pub mod conformance;
+pub mod diagnostics;
+pub mod emit;
+pub mod generate;
 pub mod model;
+pub mod parse;

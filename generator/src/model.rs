@@ -253,7 +253,11 @@ pub enum Variants {
     },
     /// A flat object whose `tag` property names the variant.
     InternalTag {
-        #[serde(rename = "defaultTag", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "defaultTag",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
         default_tag: Option<String>,
         #[serde(
             rename = "nonExhaustive",
@@ -293,7 +297,11 @@ pub enum Body {
         properties: Vec<Property>,
     },
     Value {
-        #[serde(rename = "codegenName", default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            rename = "codegenName",
+            default,
+            skip_serializing_if = "Option::is_none"
+        )]
         codegen_name: Option<String>,
         value: ValueOf,
     },
@@ -674,7 +682,10 @@ impl TypeDefinition {
             TypeDefinition::Enum(_) => {}
             TypeDefinition::TypeAlias(a) => {
                 a.type_.visit_names(f);
-                if let Some(Variants::Untagged { untyped_variant, .. }) = &a.variants {
+                if let Some(Variants::Untagged {
+                    untyped_variant, ..
+                }) = &a.variants
+                {
                     f(untyped_variant);
                 }
             }

@@ -1,1 +1,110 @@
-fn main(){}
+//! `cargo xtask <command>`: the maintainers' entry points.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Generate the typed Elasticsearch client from the API specification")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse the spec, emit the Rust crate and replace the output folder with it.
+    Generate {
+        /// The specification folder (default: the workspace's `spec/`).
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// Where the crate goes (default: the workspace's `generated/`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Parse the spec and print the model as JSON, in the official `schema.json` format.
+    Model {
+        /// The specification folder (default: the workspace's `spec/`).
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Compare the model of a spec with the official compiler's `schema.json`.
+    Conformance {
+        /// The specification folder (default: the upstream one in `../shared`).
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The official model (default: `../shared/es-specification/schema.json`).
+        #[arg(long)]
+        schema: Option<PathBuf>,
+    },
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    let root = workspace();
+    match command {
+        Command::Generate { spec, out } => {
+            let spec = spec.unwrap_or_else(|| root.join("spec"));
+            let out = out.unwrap_or_else(|| root.join("generated"));
+            let summary = generator::generate::generate(&spec, &out).map_err(|e| e.to_string())?;
+            println!("generated {} into {}", summary, out.display());
+            Ok(())
+        }
+        Command::Model { spec, out } => {
+            let spec = spec.unwrap_or_else(|| root.join("spec"));
+            let started = Instant::now();
+            let model = generator::parse::parse_spec(&spec).map_err(|e| e.to_string())?;
+            let elapsed = started.elapsed();
+            let json = serde_json::to_string_pretty(&model).map_err(|e| e.to_string())?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+                    eprintln!(
+                        "{} endpoints, {} types in {elapsed:.0?} -> {}",
+                        model.endpoints.len(),
+                        model.types.len(),
+                        path.display()
+                    );
+                }
+                None => println!("{json}"),
+            }
+            Ok(())
+        }
+        Command::Conformance { spec, schema } => {
+            let upstream = root.join("../shared/es-specification");
+            let spec = spec.unwrap_or_else(|| upstream.join("specification"));
+            let schema = schema.unwrap_or_else(|| upstream.join("schema.json"));
+            let model = generator::parse::parse_spec(&spec).map_err(|e| e.to_string())?;
+            let ours = serde_json::to_value(&model).map_err(|e| e.to_string())?;
+            let text = std::fs::read_to_string(&schema)
+                .map_err(|e| format!("{}: {e}", schema.display()))?;
+            let theirs: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", schema.display()))?;
+            let report = generator::conformance::compare(&ours, &theirs);
+            println!("{report}");
+            Ok(())
+        }
+    }
+}

@@ -30,10 +30,8 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
     if let Some(default) = &info.server_default {
         facts.push(format!("Server default: `{default}`."));
     }
-    if let Some(availability) = info.availability {
-        if let Some(text) = availability_text(availability) {
-            facts.push(text);
-        }
+    if let Some(text) = info.availability.and_then(availability_text) {
+        facts.push(text);
     }
     for url in [info.doc_url, info.ext_doc_url].into_iter().flatten() {
         facts.push(format!("[Elasticsearch documentation](<{url}>)"));
@@ -51,7 +49,11 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
         }
     }
     let attrs = lines.iter().map(|line| {
-        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let text = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
         quote!(#[doc = #text])
     });
     quote!(#(#attrs)*)
@@ -125,7 +127,11 @@ fn markdown_lines(description: &str) -> Vec<String> {
             } else if !in_fence {
                 // A fence with a language: keep it, but never as a Rust doctest.
                 let lang = trimmed.trim_start_matches('`').trim();
-                let lang = if matches!(lang, "rust" | "rs") { "text" } else { lang };
+                let lang = if matches!(lang, "rust" | "rs") {
+                    "text"
+                } else {
+                    lang
+                };
                 out.push(format!("```{lang}"));
             } else {
                 out.push("```".to_string());
@@ -152,7 +158,12 @@ mod tests {
     #[test]
     fn bare_fences_are_not_doctests_and_indents_are_dropped() {
         let lines = markdown_lines("Intro\n\n    indented\n```\nGET /\n```\n```json\n{}\n```");
-        assert_eq!(lines, ["Intro", "", "indented", "```text", "GET /", "```", "```json", "{}", "```"]);
+        assert_eq!(
+            lines,
+            [
+                "Intro", "", "indented", "```text", "GET /", "```", "```json", "{}", "```"
+            ]
+        );
     }
 
     #[test]

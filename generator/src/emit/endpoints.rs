@@ -4,12 +4,14 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::EmitError;
 use super::docs::{DocInfo, deprecated_attr, doc_attrs};
 use super::names::{field_names, ident, snake};
-use super::typespace::{Ctx, TypeSpace};
 use super::types::{Field, StructSpec, default_impl, generic_params, param_bound};
-use super::EmitError;
-use crate::model::{Body, Endpoint, Property, Request, Response, TypeDefinition, UrlTemplate, ValueOf};
+use super::typespace::{Ctx, TypeSpace};
+use crate::model::{
+    Body, Endpoint, Property, Request, Response, TypeDefinition, UrlTemplate, ValueOf,
+};
 
 /// The Rust pieces of one endpoint that its namespace needs to know about.
 pub struct EndpointOut {
@@ -54,7 +56,9 @@ fn choose_method(url: &UrlTemplate, has_body: bool) -> &str {
     let preferred = if has_body {
         find(&["PUT", "POST"])
     } else {
-        find(&["GET"]).or_else(|| find(&["HEAD"])).or_else(|| find(&["DELETE"]))
+        find(&["GET"])
+            .or_else(|| find(&["HEAD"]))
+            .or_else(|| find(&["DELETE"]))
     };
     preferred
         .or_else(|| url.methods.first().map(String::as_str))
@@ -77,7 +81,11 @@ impl TypeSpace<'_> {
         Ok(EndpointOut { items })
     }
 
-    fn request_items(&mut self, endpoint: &Endpoint, request: &Request) -> Result<TokenStream, EmitError> {
+    fn request_items(
+        &mut self,
+        endpoint: &Endpoint,
+        request: &Request,
+    ) -> Result<TokenStream, EmitError> {
         let path = self.path(&request.name)?.clone();
         let name = format_ident!("{}", path.name);
         let params = generic_params(&request.generics);
@@ -114,7 +122,10 @@ impl TypeSpace<'_> {
                 prop.description = Some("The request body.".to_string());
                 Some((prop, quote!(#body_ident #params)))
             }
-            Body::Value { codegen_name, value } => {
+            Body::Value {
+                codegen_name,
+                value,
+            } => {
                 let field = codegen_name.clone().unwrap_or_else(|| "body".to_string());
                 let mut prop = Property::new(field, value.clone(), endpoint.request_body_required);
                 prop.description = Some("The request body.".to_string());
@@ -132,13 +143,20 @@ impl TypeSpace<'_> {
         if let Some((prop, _)) = &body_field {
             props.push(prop.clone());
         }
-        let names = field_names(props.iter().map(|p| (p.name.as_str(), p.codegen_name.as_deref())));
+        let names = field_names(
+            props
+                .iter()
+                .map(|p| (p.name.as_str(), p.codegen_name.as_deref())),
+        );
         let mut fields: Vec<Field> = Vec::new();
         for (i, (prop, rust_name)) in props.iter().zip(&names).enumerate() {
             let is_body = body_field.is_some() && i == props.len() - 1;
             let field_ident = ident(rust_name);
             let inner = if is_body {
-                body_field.as_ref().map(|(_, ty)| ty.clone()).unwrap_or_default()
+                body_field
+                    .as_ref()
+                    .map(|(_, ty)| ty.clone())
+                    .unwrap_or_default()
             } else {
                 let prop_ctx = Ctx {
                     hint: format!("{}{}", path.name, super::names::camel(&prop.name)),
@@ -173,7 +191,10 @@ impl TypeSpace<'_> {
                 doc_url: prop.doc_url.as_deref(),
                 ext_doc_url: prop.ext_doc_url.as_deref(),
                 availability: prop.availability.as_ref(),
-                server_default: prop.server_default.as_ref().and_then(|d| serde_json::to_string(d).ok()),
+                server_default: prop
+                    .server_default
+                    .as_ref()
+                    .and_then(|d| serde_json::to_string(d).ok()),
                 wire_name: None,
             });
             let deprecated = deprecated_attr(prop.deprecation.as_ref());
@@ -192,7 +213,9 @@ impl TypeSpace<'_> {
         // starts from its default.
         let body_defaults = matches!(&request.body, Body::Properties { properties } if properties.iter().all(|p| !p.required));
         let last = fields.len().saturating_sub(1);
-        let is_arg = |i: usize, f: &Field| f.required && !(body_defaults && body_field.is_some() && i == last);
+        let is_arg = |i: usize, f: &Field| {
+            f.required && !(body_defaults && body_field.is_some() && i == last)
+        };
         let defaultable = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f));
         let default = if defaultable && request.generics.is_empty() {
             quote!(Default,)
@@ -207,11 +230,15 @@ impl TypeSpace<'_> {
                 #(#field_tokens)*
             }
         });
-        let args = fields.iter().enumerate().filter(|(i, f)| is_arg(*i, f)).map(|(_, f)| {
-            let ident = &f.ident;
-            let ty = &f.ty;
-            quote!(#ident: #ty)
-        });
+        let args = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| is_arg(*i, f))
+            .map(|(_, f)| {
+                let ident = &f.ident;
+                let ty = &f.ty;
+                quote!(#ident: #ty)
+            });
         let inits = fields.iter().enumerate().map(|(i, f)| {
             let ident = &f.ident;
             if is_arg(i, f) {
@@ -220,7 +247,10 @@ impl TypeSpace<'_> {
                 quote!(#ident: ::std::default::Default::default())
             }
         });
-        let new_doc = format!(" A `{}` with its required parts; the optional ones are left unset.", path.name);
+        let new_doc = format!(
+            " A `{}` with its required parts; the optional ones are left unset.",
+            path.name
+        );
         out.extend(quote! {
             impl #params #name #params {
                 #[doc = #new_doc]
@@ -245,7 +275,14 @@ impl TypeSpace<'_> {
                 }
             });
         }
-        out.extend(self.to_http(endpoint, request, &name, &params, &fields, body_field.is_some())?);
+        out.extend(self.to_http(
+            endpoint,
+            request,
+            &name,
+            &params,
+            &fields,
+            body_field.is_some(),
+        )?);
         Ok(out)
     }
 
@@ -264,7 +301,14 @@ impl TypeSpace<'_> {
         let field_of = |param: &str| path_fields.iter().find(|(p, _)| p.name == param).copied();
         // Urls with more parts first; a url whose parts are all required ends the chain.
         let mut urls: Vec<&UrlTemplate> = endpoint.urls.iter().collect();
-        urls.sort_by_key(|u| std::cmp::Reverse(segments(&u.path).iter().filter(|s| matches!(s, Segment::Param(_))).count()));
+        urls.sort_by_key(|u| {
+            std::cmp::Reverse(
+                segments(&u.path)
+                    .iter()
+                    .filter(|s| matches!(s, Segment::Param(_)))
+                    .count(),
+            )
+        });
         let mut branches = Vec::new();
         let mut seen: Vec<Vec<&str>> = Vec::new();
         let mut unconditional = None;
@@ -343,12 +387,17 @@ impl TypeSpace<'_> {
                 // Typed-keys aggregate responses need it to decode: on unless turned off.
                 query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident.or(Some(true)), &mut query)?;));
             } else {
-                query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;));
+                query.push(
+                    quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;),
+                );
             }
         }
         let body = if has_body {
             let body_field = &fields[fields.len() - 1].ident;
-            let ndjson = endpoint.request_media_type.iter().any(|m| m == "application/x-ndjson");
+            let ndjson = endpoint
+                .request_media_type
+                .iter()
+                .any(|m| m == "application/x-ndjson");
             let required = fields[fields.len() - 1].required;
             let encode = if ndjson {
                 quote!(crate::runtime::RequestBody::ndjson)
@@ -431,7 +480,9 @@ impl TypeSpace<'_> {
                 let ty = self.rust_type(value, &ctx)?;
                 quote!(#[doc = #text] pub type #name #params = #ty;)
             }
-            Body::NoBody => quote!(#[doc = " This endpoint answers with no body."] pub type #name = ();),
+            Body::NoBody => {
+                quote!(#[doc = " This endpoint answers with no body."] pub type #name = ();)
+            }
         })
     }
 
@@ -447,7 +498,11 @@ impl TypeSpace<'_> {
         let function = ident(&snake(api));
         let docs = endpoint_docs(endpoint);
         let deprecated = deprecated_attr(endpoint.deprecation.as_ref());
-        let mut generics: Vec<Ident> = request.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let mut generics: Vec<Ident> = request
+            .generics
+            .iter()
+            .map(|g| format_ident!("{}", g.name))
+            .collect();
         let request_params = generic_params(&request.generics);
         for g in &response.generics {
             let id = format_ident!("{}", g.name);
@@ -469,12 +524,22 @@ impl TypeSpace<'_> {
             quote!(where #(#bounds),*)
         };
         let decode = match &response.body {
-            Body::NoBody => quote!({ let _ = response; Ok(()) }),
-            Body::Value { value: ValueOf::InstanceOf(i), .. } if i.type_name.is_builtin("binary") || i.type_name.name == "MapboxVectorTiles" => {
+            Body::NoBody => quote!({
+                let _ = response;
+                Ok(())
+            }),
+            Body::Value {
+                value: ValueOf::InstanceOf(i),
+                ..
+            } if i.type_name.is_builtin("binary") || i.type_name.name == "MapboxVectorTiles" => {
                 quote!(Ok(response.bytes().to_vec()))
             }
             Body::Value { value, .. }
-                if endpoint.response_media_type.iter().all(|m| m == "text/plain") && self.is_string(value) =>
+                if endpoint
+                    .response_media_type
+                    .iter()
+                    .all(|m| m == "text/plain")
+                    && self.is_string(value) =>
             {
                 quote!(response.text())
             }
@@ -533,17 +598,13 @@ fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream 
 
 /// `T` for a `::std::option::Option<T>` type.
 fn option_inner(ty: &TokenStream) -> TokenStream {
-    let parsed: Result<syn::Type, _> = syn::parse2(ty.clone());
-    if let Ok(syn::Type::Path(path)) = parsed {
-        if let Some(last) = path.path.segments.last() {
-            if last.ident == "Option" {
-                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
-                    if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
-                        return quote!(#inner);
-                    }
-                }
-            }
-        }
+    if let Ok(syn::Type::Path(path)) = syn::parse2::<syn::Type>(ty.clone())
+        && let Some(last) = path.path.segments.last()
+        && last.ident == "Option"
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+    {
+        return quote!(#inner);
     }
     ty.clone()
 }
@@ -559,10 +620,16 @@ fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
     description.push_str(&urls.join("\n"));
     if let Some(privileges) = &endpoint.privileges {
         if !privileges.cluster.is_empty() {
-            description.push_str(&format!("\n\nCluster privileges: `{}`.", privileges.cluster.join("`, `")));
+            description.push_str(&format!(
+                "\n\nCluster privileges: `{}`.",
+                privileges.cluster.join("`, `")
+            ));
         }
         if !privileges.index.is_empty() {
-            description.push_str(&format!("\n\nIndex privileges: `{}`.", privileges.index.join("`, `")));
+            description.push_str(&format!(
+                "\n\nIndex privileges: `{}`.",
+                privileges.index.join("`, `")
+            ));
         }
     }
     doc_attrs(&DocInfo {

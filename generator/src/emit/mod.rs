@@ -39,7 +39,10 @@ const RUNTIME: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("params.rs", include_str!("../../runtime/params.rs")),
-    ("serde_helpers.rs", include_str!("../../runtime/serde_helpers.rs")),
+    (
+        "serde_helpers.rs",
+        include_str!("../../runtime/serde_helpers.rs"),
+    ),
     ("unions.rs", include_str!("../../runtime/unions.rs")),
 ];
 
@@ -78,7 +81,11 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
         .flat_map(|e| [&e.request, &e.response])
         .collect();
 
-    let mut types: Vec<&TypeDefinition> = model.types.iter().filter(|t| !excluded.contains(t.name())).collect();
+    let mut types: Vec<&TypeDefinition> = model
+        .types
+        .iter()
+        .filter(|t| !excluded.contains(t.name()))
+        .collect();
     types.sort_by(|a, b| a.name().cmp(b.name()));
     for def in types {
         let items = space.type_items(def)?;
@@ -89,7 +96,11 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
         add_module(&mut modules, &module).items.extend(items);
     }
 
-    let mut endpoints: Vec<_> = model.endpoints.iter().filter(|e| !e.codegen_exclude).collect();
+    let mut endpoints: Vec<_> = model
+        .endpoints
+        .iter()
+        .filter(|e| !e.codegen_exclude)
+        .collect();
     endpoints.sort_by(|a, b| a.name.cmp(&b.name));
     let mut namespaces: BTreeSet<String> = BTreeSet::new();
     for endpoint in endpoints {
@@ -145,7 +156,10 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
         let file = module_file(path, !module.children.is_empty());
         files.insert(file.clone(), format_file(&file, tokens)?);
     }
-    files.insert(PathBuf::from("src/lib.rs"), lib_rs(&modules[&Vec::new()].children));
+    files.insert(
+        PathBuf::from("src/lib.rs"),
+        lib_rs(&modules[&Vec::new()].children),
+    );
     for (name, text) in RUNTIME {
         files.insert(PathBuf::from("src/runtime").join(name), (*text).to_string());
     }
@@ -153,7 +167,10 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
     Ok(files)
 }
 
-fn add_module<'a>(modules: &'a mut BTreeMap<Vec<String>, Module>, path: &[String]) -> &'a mut Module {
+fn add_module<'a>(
+    modules: &'a mut BTreeMap<Vec<String>, Module>,
+    path: &[String],
+) -> &'a mut Module {
     for depth in 1..=path.len() {
         let parent = path[..depth - 1].to_vec();
         let child = path[depth - 1].clone();
@@ -201,7 +218,11 @@ fn lib_rs(children: &BTreeSet<String>) -> String {
 //! Generated code: deprecated items are used by the generated serde code itself, the spec's
 //! Markdown is kept as written, and large unions stay unboxed as the spec shapes them.
 #![allow(deprecated)]
-#![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags
+)]
 #![allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,

@@ -26,7 +26,13 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 pub fn ident(name: &str) -> Ident {
     let mut cleaned: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if cleaned.is_empty() || cleaned == "_" {
         cleaned = "value".to_string();
@@ -59,7 +65,9 @@ pub fn snake(name: &str) -> String {
 
 /// `UpperCamelCase` for a type or variant; a leading digit gets a `V` prefix.
 pub fn camel(name: &str) -> String {
-    let mut s = name.replace(['-', '.', '/', '@', ' ', '+', ':', '*'], "_").to_upper_camel_case();
+    let mut s = name
+        .replace(['-', '.', '/', '@', ' ', '+', ':', '*'], "_")
+        .to_upper_camel_case();
     if s.is_empty() {
         s = "Empty".to_string();
     }
@@ -163,13 +171,9 @@ impl NameTable {
                 _ => camel(&name.name),
             };
             let rust = table.claim(&module, wanted);
-            table.paths.insert(
-                name.clone(),
-                RustPath {
-                    module,
-                    name: rust,
-                },
-            );
+            table
+                .paths
+                .insert(name.clone(), RustPath { module, name: rust });
         }
         table
     }
@@ -214,7 +218,13 @@ mod tests {
 
     #[test]
     fn namespaces_become_module_paths() {
-        assert_eq!(module_path("_global.search._types"), ["global", "search", "types"]);
-        assert_eq!(module_path("security.create_api_key"), ["security", "create_api_key"]);
+        assert_eq!(
+            module_path("_global.search._types"),
+            ["global", "search", "types"]
+        );
+        assert_eq!(
+            module_path("security.create_api_key"),
+            ["security", "create_api_key"]
+        );
     }
 }

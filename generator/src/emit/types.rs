@@ -4,10 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::EmitError;
 use super::docs::{DocInfo, deprecated_attr, doc_attrs};
 use super::names::{Scope, camel, field_names, ident};
 use super::typespace::{Ctx, TypeSpace, is_primitive, one_or_many};
-use super::EmitError;
 use crate::model::{
     Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
 };
@@ -74,7 +74,11 @@ pub fn param_bound() -> TokenStream {
 }
 
 /// `Default` without bounds on the type parameters (every field is optional).
-pub fn default_impl(name: &proc_macro2::Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
+pub fn default_impl(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    fields: &[Field],
+) -> TokenStream {
     let inits = fields.iter().map(|f| {
         let ident = &f.ident;
         quote!(#ident: ::std::default::Default::default())
@@ -141,17 +145,30 @@ impl TypeSpace<'_> {
                 .cloned()
                 .unwrap_or_else(|| "additional_properties".to_string());
             let taken: Vec<String> = fields.iter().map(|f| f.ident.to_string()).collect();
-            let mut scope = Scope::with_reserved(&taken.iter().map(String::as_str).collect::<Vec<_>>());
+            let mut scope =
+                Scope::with_reserved(&taken.iter().map(String::as_str).collect::<Vec<_>>());
             let field_ident = ident(&scope.claim(super::names::snake(&field_name)));
-            let key = behavior.generics.first().cloned().unwrap_or(ValueOf::UserDefinedValue);
-            let value = behavior.generics.get(1).cloned().unwrap_or(ValueOf::UserDefinedValue);
+            let key = behavior
+                .generics
+                .first()
+                .cloned()
+                .unwrap_or(ValueOf::UserDefinedValue);
+            let value = behavior
+                .generics
+                .get(1)
+                .cloned()
+                .unwrap_or(ValueOf::UserDefinedValue);
             let map = ValueOf::DictionaryOf {
                 key: Box::new(key),
                 value: Box::new(value),
                 single_key: false,
             };
             let ty = self.rust_type(&map, &ctx)?;
-            let description = behavior.meta.as_ref().and_then(|m| m.get("description")).cloned();
+            let description = behavior
+                .meta
+                .as_ref()
+                .and_then(|m| m.get("description"))
+                .cloned();
             let doc = doc_attrs(&DocInfo {
                 description: Some(
                     description
@@ -185,7 +202,11 @@ impl TypeSpace<'_> {
     /// Struct fields for properties, with serde attributes for wire names, optionality and
     /// explicit nulls.
     pub fn fields(&mut self, props: &[Property], ctx: &Ctx<'_>) -> Result<Vec<Field>, EmitError> {
-        let names = field_names(props.iter().map(|p| (p.name.as_str(), p.codegen_name.as_deref())));
+        let names = field_names(
+            props
+                .iter()
+                .map(|p| (p.name.as_str(), p.codegen_name.as_deref())),
+        );
         let mut fields = Vec::with_capacity(props.len());
         for (prop, rust_name) in props.iter().zip(names) {
             let field_ident = ident(&rust_name);
@@ -210,9 +231,10 @@ impl TypeSpace<'_> {
                 serde_attrs.push(quote!(default));
                 serde_attrs.push(quote!(skip_serializing_if = "Option::is_none"));
                 if nullable {
-                    serde_attrs.push(
-                        quote!(deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"),
-                    );
+                    serde_attrs.push(quote!(
+                        deserialize_with =
+                            "crate::runtime::serde_helpers::nullable_field::deserialize"
+                    ));
                 }
                 quote!(::std::option::Option<#inner>)
             };
@@ -233,7 +255,8 @@ impl TypeSpace<'_> {
                 wire_name: None,
             });
             let deprecated = deprecated_attr(prop.deprecation.as_ref());
-            let secret = (SECRET_FIELDS.contains(&prop.name.as_str()) && self.is_string(&prop.type_))
+            let secret = (SECRET_FIELDS.contains(&prop.name.as_str())
+                && self.is_string(&prop.type_))
                 || matches!(&prop.type_, ValueOf::InstanceOf(i) if i.type_name.name == "Password");
             fields.push(Field {
                 tokens: quote! {
@@ -252,7 +275,12 @@ impl TypeSpace<'_> {
     }
 
     /// A struct with derives, a `Debug` that hides secrets, and `new` for required fields.
-    pub fn struct_items(&self, spec: &StructSpec<'_>, fields: &[Field], props: &[Property]) -> TokenStream {
+    pub fn struct_items(
+        &self,
+        spec: &StructSpec<'_>,
+        fields: &[Field],
+        props: &[Property],
+    ) -> TokenStream {
         let name = format_ident!("{}", spec.name);
         let params = generic_params(spec.generics);
         let bounds = serde_bounds(spec.generics);
@@ -267,7 +295,10 @@ impl TypeSpace<'_> {
         if all_optional && spec.generics.is_empty() {
             derives.push(quote!(Default));
         }
-        let tag = spec.tag.as_ref().map(|(field, value)| quote!(#[serde(tag = #field, rename = #value)]));
+        let tag = spec
+            .tag
+            .as_ref()
+            .map(|(field, value)| quote!(#[serde(tag = #field, rename = #value)]));
         let shortcut = spec.shortcut.as_ref().and_then(|s| {
             let index = props.iter().position(|p| &p.name == s)?;
             Some(&fields[index])
@@ -324,7 +355,12 @@ impl TypeSpace<'_> {
         let mut scope = Scope::default();
         let variant_idents: Vec<proc_macro2::Ident> = variants
             .iter()
-            .map(|p| format_ident!("{}", scope.claim(camel(p.codegen_name.as_deref().unwrap_or(&p.name)))))
+            .map(|p| {
+                format_ident!(
+                    "{}",
+                    scope.claim(camel(p.codegen_name.as_deref().unwrap_or(&p.name)))
+                )
+            })
             .collect();
         let unknown = format_ident!("{}", scope.claim("Unknown".to_string()));
         let mut variant_tokens = Vec::new();
@@ -353,7 +389,11 @@ impl TypeSpace<'_> {
                 #(#names)|* => #kind_ident::#v(::serde_json::from_value(value).map_err(::serde::de::Error::custom)?),
             });
         }
-        let de_params: Vec<proc_macro2::Ident> = interface.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let de_params: Vec<proc_macro2::Ident> = interface
+            .generics
+            .iter()
+            .map(|g| format_ident!("{}", g.name))
+            .collect();
         let bounds_ser = trait_bounds(&interface.generics, param_bound());
         let bounds_de = trait_bounds(&interface.generics, param_bound());
         let kind_docs = if outer.is_empty() {
@@ -452,7 +492,12 @@ impl TypeSpace<'_> {
         let variants: Vec<proc_macro2::Ident> = e
             .members
             .iter()
-            .map(|m| format_ident!("{}", scope.claim(camel(m.codegen_name.as_deref().unwrap_or(&m.name)))))
+            .map(|m| {
+                format_ident!(
+                    "{}",
+                    scope.claim(camel(m.codegen_name.as_deref().unwrap_or(&m.name)))
+                )
+            })
             .collect();
         let other = format_ident!("{}", scope.claim("Other".to_string()));
         let variant_tokens = e.members.iter().zip(&variants).map(|(m, v)| {
@@ -484,9 +529,13 @@ impl TypeSpace<'_> {
             quote!(#name::#v => #wire,)
         });
         let serialize = if e.docs.es_quirk.is_some() {
-            quote!(crate::runtime::serde_helpers::serialize_quirk_enum(self, serializer))
+            quote!(crate::runtime::serde_helpers::serialize_quirk_enum(
+                self, serializer
+            ))
         } else {
-            quote!(crate::runtime::serde_helpers::serialize_wire_enum(self, serializer))
+            quote!(crate::runtime::serde_helpers::serialize_wire_enum(
+                self, serializer
+            ))
         };
         Ok(quote! {
             #docs
@@ -573,7 +622,19 @@ impl TypeSpace<'_> {
             let pending: Vec<_> = self
                 .synthesized
                 .get(module)
-                .map(|list| list[done..].iter().map(|s| (s.name.clone(), s.generics.clone(), s.items.clone(), s.owner.clone())).collect())
+                .map(|list| {
+                    list[done..]
+                        .iter()
+                        .map(|s| {
+                            (
+                                s.name.clone(),
+                                s.generics.clone(),
+                                s.items.clone(),
+                                s.owner.clone(),
+                            )
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             if pending.is_empty() {
                 return Ok(out);
@@ -620,19 +681,27 @@ impl TypeSpace<'_> {
             };
             variants.push((v, item, ty));
         }
-        let de_params: Vec<proc_macro2::Ident> = union.generics.iter().map(|g| format_ident!("{}", g.name)).collect();
+        let de_params: Vec<proc_macro2::Ident> = union
+            .generics
+            .iter()
+            .map(|g| format_ident!("{}", g.name))
+            .collect();
         let bounds_ser = trait_bounds(union.generics, param_bound());
         let bounds_de = trait_bounds(union.generics, param_bound());
         let variant_tokens = variants.iter().map(|(v, item, ty)| match ty {
             Some(ty) => quote!(#v(#ty),),
             None => {
-                let ValueOf::LiteralValue { value } = item else { unreachable!("only literals have no type") };
+                let ValueOf::LiteralValue { value } = item else {
+                    unreachable!("only literals have no type")
+                };
                 let text = format!(" The literal `{value}`.");
                 quote!(#[doc = #text] #v,)
             }
         });
         let ser_arms = variants.iter().map(|(v, item, ty)| match ty {
-            Some(_) => quote!(#name::#v(value) => ::serde::Serialize::serialize(value, serializer),),
+            Some(_) => {
+                quote!(#name::#v(value) => ::serde::Serialize::serialize(value, serializer),)
+            }
             None => {
                 let lit = literal_tokens(item);
                 quote!(#name::#v => ::serde::Serialize::serialize(&#lit, serializer),)
@@ -640,7 +709,9 @@ impl TypeSpace<'_> {
         });
         let external = matches!(union.variants, Some(Variants::ExternalTag { .. }));
         let internal = match union.variants {
-            Some(Variants::InternalTag { tag, default_tag, .. }) => Some((tag.clone(), default_tag.clone())),
+            Some(Variants::InternalTag {
+                tag, default_tag, ..
+            }) => Some((tag.clone(), default_tag.clone())),
             _ => None,
         };
         let keeps_unknown = external || internal.is_some();
@@ -720,7 +791,10 @@ impl TypeSpace<'_> {
                     }
                 }
             });
-            quote!(<Self as crate::runtime::ExternallyTagged>::from_tagged("", value).map_err(::serde::de::Error::custom))
+            quote!(
+                <Self as crate::runtime::ExternallyTagged>::from_tagged("", value)
+                    .map_err(::serde::de::Error::custom)
+            )
         } else if let Some((tag, default_tag)) = internal {
             let tags = self.variant_tags(&variants, |def| match def {
                 TypeDefinition::Interface(i) => i.properties.iter().find_map(|p| match &p.type_ {
@@ -792,17 +866,19 @@ impl TypeSpace<'_> {
     /// A variant name for a union arm without a `@codegen_names` entry.
     fn variant_name(&self, item: &ValueOf) -> String {
         match item {
-            ValueOf::InstanceOf(i) => match (i.type_name.namespace.as_str(), i.type_name.name.as_str()) {
-                ("_builtins", "string") => "String".to_string(),
-                ("_builtins", "boolean") => "Bool".to_string(),
-                ("_builtins", "number") => "Number".to_string(),
-                ("_builtins", "null") => "Null".to_string(),
-                _ => self
-                    .names
-                    .get(&i.type_name)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_else(|| camel(&i.type_name.name)),
-            },
+            ValueOf::InstanceOf(i) => {
+                match (i.type_name.namespace.as_str(), i.type_name.name.as_str()) {
+                    ("_builtins", "string") => "String".to_string(),
+                    ("_builtins", "boolean") => "Bool".to_string(),
+                    ("_builtins", "number") => "Number".to_string(),
+                    ("_builtins", "null") => "Null".to_string(),
+                    _ => self
+                        .names
+                        .get(&i.type_name)
+                        .map(|p| p.name.clone())
+                        .unwrap_or_else(|| camel(&i.type_name.name)),
+                }
+            }
             ValueOf::ArrayOf { value } => format!("{}List", self.variant_name(value)),
             ValueOf::DictionaryOf { .. } => "Map".to_string(),
             ValueOf::UserDefinedValue => "Value".to_string(),
@@ -827,7 +903,11 @@ fn is_behavior(name: &TypeName) -> bool {
     name.namespace == "_spec_utils"
         && matches!(
             name.name.as_str(),
-            "AdditionalProperties" | "AdditionalProperty" | "OverloadOf" | "CommonQueryParameters" | "CommonCatQueryParameters"
+            "AdditionalProperties"
+                | "AdditionalProperty"
+                | "OverloadOf"
+                | "CommonQueryParameters"
+                | "CommonCatQueryParameters"
         )
 }
 
@@ -980,7 +1060,11 @@ fn shortcut_impls(
             }
         })
         .collect();
-    let others_unset = if others.is_empty() { quote!(true) } else { quote!(#(#others)&&*) };
+    let others_unset = if others.is_empty() {
+        quote!(true)
+    } else {
+        quote!(#(#others)&&*)
+    };
     let write_short = if shortcut.required {
         quote! {
             if #others_unset {

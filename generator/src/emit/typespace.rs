@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::names::{NameTable, RustPath, ident};
 use super::EmitError;
+use super::names::{NameTable, RustPath, ident};
 use crate::model::{
     Behavior, Interface, Model, Property, TypeDefinition, TypeName, ValueOf, Variants,
 };
@@ -129,11 +129,10 @@ impl<'m> TypeSpace<'m> {
         match self.resolve_alias(value) {
             ValueOf::InstanceOf(i) => i.type_name.is_builtin("string"),
             ValueOf::UnionOf { items } => {
-                items.iter().any(|item| self.is_string(item))
-                    && items.iter().all(|item| {
-                        self.is_string(item)
-                            || matches!(item, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"))
-                    })
+                items.iter().any(|item| self.is_string(item)) && items.iter().all(|item| {
+                    self.is_string(item)
+                        || matches!(item, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"))
+                })
             }
             _ => false,
         }
@@ -144,7 +143,8 @@ impl<'m> TypeSpace<'m> {
         let ValueOf::UnionOf { items } = value else {
             return None;
         };
-        let is_null = |v: &ValueOf| matches!(v, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"));
+        let is_null =
+            |v: &ValueOf| matches!(v, ValueOf::InstanceOf(i) if i.type_name.is_builtin("null"));
         if items.len() == 2 && items.iter().filter(|v| is_null(v)).count() == 1 {
             items.iter().find(|v| !is_null(v))
         } else {
@@ -337,10 +337,10 @@ impl<'m> TypeSpace<'m> {
         match def {
             TypeDefinition::Interface(i) => {
                 let mut values: Vec<&ValueOf> = i.properties.iter().map(|p| &p.type_).collect();
-                if let Some(base) = &i.inherits {
-                    if let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name) {
-                        values.extend(self.direct_values(self.get(&parent.name).unwrap_or(def)));
-                    }
+                if let Some(base) = &i.inherits
+                    && let Some(parent) = self.get(&base.type_name)
+                {
+                    values.extend(self.direct_values(parent));
                 }
                 values
             }
@@ -349,31 +349,19 @@ impl<'m> TypeSpace<'m> {
         }
     }
 
-    /// All properties of an interface, inherited ones first, generics substituted, with
-    /// `OverloadOf<T>` taking the properties of `T` and overriding the re-declared ones.
+    /// All properties of an interface, inherited ones first, generics substituted. (The
+    /// model already lists the properties an `OverloadOf<T>` class takes from `T`.)
     pub fn all_properties(&self, interface: &Interface) -> Vec<Property> {
         let mut props = Vec::new();
-        if let Some(base) = &interface.inherits {
-            if let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name) {
-                let inherited = self.all_properties(parent);
-                let map: HashMap<&TypeName, &ValueOf> =
-                    parent.generics.iter().zip(base.generics.iter()).collect();
-                props.extend(inherited.into_iter().map(|mut p| {
-                    p.type_ = substitute(&p.type_, &map);
-                    p
-                }));
-            }
-        }
-        if let Some(overload) = interface.behaviors.iter().find(|b| b.type_name.name == "OverloadOf") {
-            if let Some(ValueOf::InstanceOf(target)) = overload.generics.first() {
-                if let Some(TypeDefinition::Interface(original)) = self.get(&target.type_name) {
-                    for p in self.all_properties(original) {
-                        if !props.iter().any(|q: &Property| q.name == p.name) {
-                            props.push(p);
-                        }
-                    }
-                }
-            }
+        if let Some(base) = &interface.inherits
+            && let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name)
+        {
+            let map: HashMap<&TypeName, &ValueOf> =
+                parent.generics.iter().zip(base.generics.iter()).collect();
+            props.extend(self.all_properties(parent).into_iter().map(|mut p| {
+                p.type_ = substitute(&p.type_, &map);
+                p
+            }));
         }
         for own in &interface.properties {
             if let Some(existing) = props.iter_mut().find(|p| p.name == own.name) {
@@ -389,7 +377,10 @@ impl<'m> TypeSpace<'m> {
     /// with the bases' generic parameters substituted.
     pub fn additional_properties(&self, interface: &Interface) -> Option<Behavior> {
         if let Some(own) = interface.behaviors.iter().find(|b| {
-            matches!(b.type_name.name.as_str(), "AdditionalProperties" | "AdditionalProperty")
+            matches!(
+                b.type_name.name.as_str(),
+                "AdditionalProperties" | "AdditionalProperty"
+            )
         }) {
             return Some(own.clone());
         }
@@ -398,8 +389,13 @@ impl<'m> TypeSpace<'m> {
             return None;
         };
         let mut behavior = self.additional_properties(parent)?;
-        let map: HashMap<&TypeName, &ValueOf> = parent.generics.iter().zip(base.generics.iter()).collect();
-        behavior.generics = behavior.generics.iter().map(|g| substitute(g, &map)).collect();
+        let map: HashMap<&TypeName, &ValueOf> =
+            parent.generics.iter().zip(base.generics.iter()).collect();
+        behavior.generics = behavior
+            .generics
+            .iter()
+            .map(|g| substitute(g, &map))
+            .collect();
         Some(behavior)
     }
 }
@@ -407,7 +403,9 @@ impl<'m> TypeSpace<'m> {
 /// `T | T[]`: the `T`.
 pub fn one_or_many(items: &[ValueOf]) -> Option<&ValueOf> {
     match items {
-        [one, ValueOf::ArrayOf { value }] | [ValueOf::ArrayOf { value }, one] if **value == *one => {
+        [one, ValueOf::ArrayOf { value }] | [ValueOf::ArrayOf { value }, one]
+            if **value == *one =>
+        {
             Some(one)
         }
         _ => None,

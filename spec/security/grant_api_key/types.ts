@@ -3,7 +3,7 @@
  * Licensed under the Apache License, Version 2.0.
  */
 
-import { Metadata, Name } from '@_types/common'
+import { Metadata, Name, Password } from '@_types/common'
 import { DurationLarge } from '@_types/Time'
 import { RoleDescriptor } from '@security/_types/RoleDescriptor'
 import { Dictionary } from '@spec_utils/Dictionary'
@@ -47,8 +47,9 @@ export class ClientAuthentication {
   scheme: ClientAuthenticationScheme
   /**
    * The credential that follows the scheme in the header, for example the shared secret.
+   * A secret: typed as `Password` (a string) so that generated code never prints it.
    */
-  value: string
+  value: Password
 }
 
 /** Client authentication schemes accepted with a JWT. */

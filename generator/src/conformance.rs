@@ -1,0 +1,354 @@
+//! Conformance: compares our model with the official `schema.json`, endpoint by
+//! endpoint (by name) and type by type (by namespace and name), as JSON values with
+//! object key order ignored, and lists every differing leaf.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use serde_json::Value;
+
+/// How many differences are listed in full (all are counted in `categories`).
+const MAX_DIFFERENCES: usize = 2000;
+/// How many differences are listed per endpoint or type.
+const MAX_PER_ITEM: usize = 12;
+/// How much of a value a difference line shows.
+const MAX_VALUE_CHARS: usize = 160;
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub endpoints_equal: usize,
+    pub endpoints_total: usize,
+    pub types_equal: usize,
+    pub types_total: usize,
+    /// `types[_types.query_dsl.QueryContainer].properties[3].availability: ours ... theirs ...`
+    pub differences: Vec<String>,
+    /// Number of differences by kind: the last key of the path (`description`,
+    /// `specLocation`, ...) or `missing type` / `extra type` and the like. Counts
+    /// every difference, also those left out of `differences`.
+    pub categories: BTreeMap<String, usize>,
+    /// Differences found in total (before capping `differences`).
+    pub total_differences: usize,
+}
+
+/// Compares two models given as `schema.json`-shaped values.
+pub fn compare(ours: &Value, theirs: &Value) -> Report {
+    let mut report = Report::default();
+    compare_section(
+        ours.get("endpoints"),
+        theirs.get("endpoints"),
+        "endpoints",
+        |v| v.get("name").and_then(Value::as_str).map(str::to_string),
+        &mut report,
+        true,
+    );
+    compare_section(
+        ours.get("types"),
+        theirs.get("types"),
+        "types",
+        |v| {
+            let n = v.get("name")?;
+            Some(format!(
+                "{}.{}",
+                n.get("namespace")?.as_str()?,
+                n.get("name")?.as_str()?
+            ))
+        },
+        &mut report,
+        false,
+    );
+    report
+}
+
+fn compare_section(
+    ours: Option<&Value>,
+    theirs: Option<&Value>,
+    section: &str,
+    key: impl Fn(&Value) -> Option<String>,
+    report: &mut Report,
+    endpoints: bool,
+) {
+    let empty = Vec::new();
+    let ours = ours.and_then(Value::as_array).unwrap_or(&empty);
+    let theirs = theirs.and_then(Value::as_array).unwrap_or(&empty);
+    let ours_by_key: HashMap<String, &Value> =
+        ours.iter().filter_map(|v| Some((key(v)?, v))).collect();
+    let theirs_keys: std::collections::HashSet<String> = theirs.iter().filter_map(&key).collect();
+    let singular = if endpoints { "endpoint" } else { "type" };
+    let mut equal = 0;
+    for t in theirs {
+        let Some(k) = key(t) else { continue };
+        let path = format!("{section}[{k}]");
+        match ours_by_key.get(&k) {
+            Some(o) if values_equal(o, t) => equal += 1,
+            Some(o) => {
+                let mut diffs = Vec::new();
+                diff(&path, o, t, &mut diffs);
+                record(report, diffs);
+            }
+            None => record(
+                report,
+                vec![(
+                    format!("missing {singular}"),
+                    format!("{path}: missing in ours"),
+                )],
+            ),
+        }
+    }
+    for o in ours {
+        if let Some(k) = key(o)
+            && !theirs_keys.contains(&k)
+        {
+            record(
+                report,
+                vec![(
+                    format!("extra {singular}"),
+                    format!("{section}[{k}]: only in ours"),
+                )],
+            );
+        }
+    }
+    if endpoints {
+        report.endpoints_equal = equal;
+        report.endpoints_total = theirs.len();
+    } else {
+        report.types_equal = equal;
+        report.types_total = theirs.len();
+    }
+}
+
+fn record(report: &mut Report, diffs: Vec<(String, String)>) {
+    let n = diffs.len();
+    for (i, (category, line)) in diffs.into_iter().enumerate() {
+        *report.categories.entry(category).or_default() += 1;
+        report.total_differences += 1;
+        if i < MAX_PER_ITEM && report.differences.len() < MAX_DIFFERENCES {
+            report.differences.push(line);
+        }
+    }
+    if n > MAX_PER_ITEM && report.differences.len() < MAX_DIFFERENCES {
+        report.differences.push(format!(
+            "  ... and {} more differences in this item",
+            n - MAX_PER_ITEM
+        ));
+    }
+}
+
+/// JSON equality with object key order ignored (array order matters).
+pub fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| values_equal(v, w))
+        }
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+fn show(v: Option<&Value>) -> String {
+    let Some(v) = v else {
+        return "<absent>".into();
+    };
+    let s = v.to_string();
+    if s.chars().count() > MAX_VALUE_CHARS {
+        let cut: String = s.chars().take(MAX_VALUE_CHARS).collect();
+        format!("{cut}...")
+    } else {
+        s
+    }
+}
+
+fn category(path: &str) -> String {
+    // The last key of the path, without indices: `...properties[3].availability` -> `availability`.
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = last.split('[').next().unwrap_or(last);
+    last.to_string()
+}
+
+/// Collects `(category, line)` for every differing leaf under `path`.
+fn diff(path: &str, ours: &Value, theirs: &Value, out: &mut Vec<(String, String)>) {
+    if values_equal(ours, theirs) {
+        return;
+    }
+    match (ours, theirs) {
+        (Value::Object(o), Value::Object(t)) => {
+            for (k, tv) in t {
+                let p = format!("{path}.{k}");
+                match o.get(k) {
+                    Some(ov) => diff(&p, ov, tv, out),
+                    None => out.push((
+                        category(&p),
+                        format!("{p}: ours <absent> theirs {}", show(Some(tv))),
+                    )),
+                }
+            }
+            for (k, ov) in o {
+                if !t.contains_key(k) {
+                    let p = format!("{path}.{k}");
+                    out.push((
+                        category(&p),
+                        format!("{p}: ours {} theirs <absent>", show(Some(ov))),
+                    ));
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(t)) => {
+            if let (Some(on), Some(tn)) = (names(o), names(t)) {
+                // Arrays of named things (properties, members): match by name.
+                for (i, (name, tv)) in tn.iter().enumerate() {
+                    match on.iter().find(|(n, _)| n == name) {
+                        Some((_, ov)) => diff(&format!("{path}[{i}]"), ov, tv, out),
+                        None => out.push((
+                            format!("{} missing", category(path)),
+                            format!("{path}[{i}] `{name}`: missing in ours"),
+                        )),
+                    }
+                }
+                for (name, _) in &on {
+                    if !tn.iter().any(|(n, _)| n == name) {
+                        out.push((
+                            format!("{} extra", category(path)),
+                            format!("{path} `{name}`: only in ours"),
+                        ));
+                    }
+                }
+                let ours_order: Vec<&str> = on
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .filter(|n| tn.iter().any(|(t, _)| t == n))
+                    .collect();
+                let theirs_order: Vec<&str> = tn
+                    .iter()
+                    .map(|(n, _)| n.as_str())
+                    .filter(|n| on.iter().any(|(o, _)| o == n))
+                    .collect();
+                if ours_order != theirs_order {
+                    out.push((
+                        format!("{} order", category(path)),
+                        format!("{path}: same items in a different order"),
+                    ));
+                }
+            } else if o.len() == t.len() {
+                for (i, (ov, tv)) in o.iter().zip(t).enumerate() {
+                    diff(&format!("{path}[{i}]"), ov, tv, out);
+                }
+            } else {
+                out.push((
+                    category(path),
+                    format!(
+                        "{path}: ours {} theirs {}",
+                        show(Some(ours)),
+                        show(Some(theirs))
+                    ),
+                ));
+            }
+        }
+        _ => out.push((
+            category(path),
+            format!(
+                "{path}: ours {} theirs {}",
+                show(Some(ours)),
+                show(Some(theirs))
+            ),
+        )),
+    }
+}
+
+/// `[(name, item)]` when every item is an object with a unique string `name`.
+fn names(items: &[Value]) -> Option<Vec<(String, &Value)>> {
+    if items.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for v in items {
+        let n = v.get("name")?.as_str()?;
+        if out.iter().any(|(m, _): &(String, &Value)| m == n) {
+            return None;
+        }
+        out.push((n.to_string(), v));
+    }
+    Some(out)
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "endpoints equal: {}/{}, types equal: {}/{}",
+            self.endpoints_equal, self.endpoints_total, self.types_equal, self.types_total
+        )?;
+        if !self.categories.is_empty() {
+            writeln!(
+                f,
+                "differences by kind ({} in total):",
+                self.total_differences
+            )?;
+            let mut cats: Vec<(&String, &usize)> = self.categories.iter().collect();
+            cats.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (c, n) in cats {
+                writeln!(f, "  {n:6}  {c}")?;
+            }
+        }
+        for d in &self.differences {
+            writeln!(f, "{d}")?;
+        }
+        if self.total_differences > self.differences.len() {
+            writeln!(
+                f,
+                "... {} differences not listed",
+                self.total_differences - self.differences.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn counts_and_lists_differences() {
+        let theirs = json!({
+            "endpoints": [{"name": "a", "urls": []}, {"name": "b", "urls": []}],
+            "types": [
+                {"kind": "interface", "name": {"namespace": "x", "name": "T"}, "properties": [{"name": "p", "required": true}]},
+                {"kind": "enum", "name": {"namespace": "x", "name": "E"}, "members": []}
+            ]
+        });
+        let ours = json!({
+            "endpoints": [{"urls": [], "name": "a"}, {"name": "b", "urls": [{"path": "/"}]}],
+            "types": [
+                {"kind": "interface", "name": {"namespace": "x", "name": "T"}, "properties": [{"name": "p", "required": false}]},
+                {"kind": "enum", "name": {"namespace": "y", "name": "E"}, "members": []}
+            ]
+        });
+        let r = compare(&ours, &theirs);
+        assert_eq!((r.endpoints_equal, r.endpoints_total), (1, 2));
+        assert_eq!((r.types_equal, r.types_total), (0, 2));
+        assert!(
+            r.differences
+                .iter()
+                .any(|d| d == "types[x.T].properties[0].required: ours false theirs true")
+        );
+        assert!(
+            r.differences
+                .iter()
+                .any(|d| d == "types[x.E]: missing in ours")
+        );
+        assert!(
+            r.differences
+                .iter()
+                .any(|d| d == "types[y.E]: only in ours")
+        );
+        assert!(
+            r.to_string()
+                .starts_with("endpoints equal: 1/2, types equal: 0/2\n")
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! End-to-end parser tests on tiny specifications written to a temporary folder:
+//! one valid spec, and one broken variant of it per kind of error, each checked for
+//! the file, line, column and message of the diagnostic.
+
+use std::path::PathBuf;
+
+use super::parse_spec;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Body, ServerDefault, TypeDefinition, TypeName, ValueOf, Variants};
+
+const TSCONFIG: &str = r#"{ "compilerOptions": { "paths": {
+  "@_types/*": ["_types/*"], "@spec_utils/*": ["_spec_utils/*"], "@demo/*": ["demo/*"] } } }"#;
+
+const COMMON: &str = "\
+/** The media types. */
+export enum MediaType {
+  Json = 'application/json'
+}
+
+export type Name = string
+";
+
+const BASE: &str = "\
+export class RequestBase {}
+";
+
+const REQUEST: &str = "\
+import { RequestBase } from '@_types/Base'
+import { MediaType, Name } from '@_types/common'
+
+/**
+ * Get a thing.
+ * @rest_spec_name demo.get
+ * @availability stack since=8.0.0 stability=stable
+ */
+export interface Request extends RequestBase {
+  urls: [
+    {
+      path: '/_demo/{name}'
+      methods: ['GET']
+    }
+  ]
+  path_parts: {
+    /** The thing's name. */
+    name: Name
+  }
+  response_media_type: MediaType.Json
+}
+";
+
+const RESPONSE: &str = "\
+import { Thing } from './types'
+
+export class Response {
+  /** @codegen_name thing */
+  body: Thing
+}
+";
+
+const TYPES: &str = "\
+import { Name } from '@_types/common'
+
+export class Thing {
+  name: Name
+  /** @server_default true */
+  found?: boolean
+}
+";
+
+/// A spec folder with the valid files, `replace`d or added to by `changes`.
+fn spec(changes: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let mut files = vec![
+        ("tsconfig.json", TSCONFIG),
+        ("_types/common.ts", COMMON),
+        ("_types/Base.ts", BASE),
+        ("demo/get/DemoGetRequest.ts", REQUEST),
+        ("demo/get/DemoGetResponse.ts", RESPONSE),
+        ("demo/get/types.ts", TYPES),
+    ];
+    for &(path, text) in changes {
+        match files.iter_mut().find(|(p, _)| *p == path) {
+            Some(f) => f.1 = text,
+            None => files.push((path, text)),
+        }
+    }
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
+        }
+        std::fs::write(&full, text).unwrap_or_else(|e| panic!("write: {e}"));
+    }
+    dir
+}
+
+fn errors(changes: &[(&str, &str)]) -> Diagnostics {
+    let dir = spec(changes);
+    match parse_spec(dir.path()) {
+        Ok(_) => panic!("expected errors, the spec parsed"),
+        Err(e) => e,
+    }
+}
+
+/// The single diagnostic whose message contains `needle`.
+fn the_error<'a>(errs: &'a Diagnostics, needle: &str) -> &'a Diagnostic {
+    errs.find(needle)
+        .unwrap_or_else(|| panic!("no error containing {needle:?} in:\n{errs}"))
+}
+
+fn assert_at(d: &Diagnostic, file: &str, line: usize, column: usize) {
+    assert_eq!(
+        (d.file.clone(), d.line, d.column),
+        (PathBuf::from(file), line, column),
+        "wrong location for:\n{d}"
+    );
+}
+
+#[test]
+fn valid_spec_parses() {
+    let dir = spec(&[]);
+    let model = parse_spec(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(model.endpoints.len(), 1);
+    let ep = &model.endpoints[0];
+    assert_eq!(ep.name, "demo.get");
+    assert_eq!(ep.description, "Get a thing.");
+    assert_eq!(ep.response_media_type, vec!["application/json".to_string()]);
+    assert_eq!(ep.urls[0].path, "/_demo/{name}");
+    assert_eq!(
+        ep.availability
+            .stack
+            .as_ref()
+            .and_then(|s| s.since.as_deref()),
+        Some("8.0.0")
+    );
+    let names: Vec<String> = model.types.iter().map(|t| t.name().to_string()).collect();
+    assert_eq!(
+        names,
+        [
+            "_types::Name",
+            "_types::RequestBase",
+            "demo.get::Request",
+            "demo.get::Response",
+            "demo.get::Thing"
+        ],
+        "unreachable types (MediaType) are dropped, the rest sorted"
+    );
+    let thing = model
+        .types
+        .iter()
+        .find(|t| t.name() == &TypeName::new("demo.get", "Thing"));
+    let Some(TypeDefinition::Interface(thing)) = thing else {
+        panic!("Thing is not an interface")
+    };
+    assert_eq!(
+        thing.properties[1].server_default,
+        Some(ServerDefault::Bool(true))
+    );
+    assert_eq!(thing.spec_location, "demo/get/types.ts#L3-L7");
+    let response = model
+        .types
+        .iter()
+        .find(|t| t.name() == &TypeName::new("demo.get", "Response"));
+    let Some(TypeDefinition::Response(response)) = response else {
+        panic!("no response")
+    };
+    assert!(matches!(
+        &response.body,
+        Body::Value { codegen_name: Some(n), value: ValueOf::InstanceOf(_) } if n == "thing"
+    ));
+}
+
+#[test]
+fn syntax_error_is_located() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  name: string =\n}\n",
+    )]);
+    let d = the_error(&errs, "TypeScript syntax error");
+    assert_eq!(d.file, PathBuf::from("demo/get/types.ts"));
+    assert_eq!(d.line, 3);
+    assert_eq!(d.column, 1);
+}
+
+#[test]
+fn unknown_type_is_located() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  name: Nmae\n}\n",
+    )]);
+    let d = the_error(&errs, "unknown type `Nmae`");
+    assert_at(d, "demo/get/types.ts", 2, 9);
+    assert_eq!(d.excerpt, "  name: Nmae");
+    assert_eq!(d.width, 4);
+    assert!(
+        errs.to_string()
+            .contains("2 |   name: Nmae\n  |         ^^^^"),
+        "{errs}"
+    );
+}
+
+#[test]
+fn missing_import_target_is_located() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "import { Nope } from '@_types/common'\n\nexport class Thing {\n  name: Nope\n}\n",
+    )]);
+    let d = the_error(&errs, "`Nope` is not declared in `_types/common.ts`");
+    assert_at(d, "demo/get/types.ts", 1, 10);
+}
+
+#[test]
+fn duplicate_name_is_located() {
+    let errs = errors(&[("_types/other.ts", "\n\nexport type Name = string\n")]);
+    let d = the_error(&errs, "duplicate type name `Name` in namespace `_types`");
+    // Files are read in path order: `common.ts` comes first, `other.ts` is the duplicate.
+    assert_at(d, "_types/other.ts", 3, 13);
+}
+
+#[test]
+fn availability_with_a_bad_key() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  /**\n   * A name.\n   * @availability stack sinse=8.0.0\n   */\n  name: string\n}\n",
+    )]);
+    let d = the_error(&errs, "unknown key `sinse`");
+    assert_at(d, "demo/get/types.ts", 4, 6);
+    assert!(d.message.starts_with("malformed `@availability`"));
+}
+
+#[test]
+fn server_default_that_does_not_fit_the_type() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  /** @server_default maybe */\n  found?: boolean\n}\n",
+    )]);
+    let d = the_error(
+        &errs,
+        "`@server_default maybe` does not fit boolean property `found`",
+    );
+    assert_at(d, "demo/get/types.ts", 2, 7);
+    let errs = errors(&[
+        (
+            "demo/get/types.ts",
+            "import { integer } from './num'\nexport class Thing {\n  /** @server_default ten */\n  size?: integer\n}\n",
+        ),
+        ("demo/get/num.ts", "export type integer = number\n"),
+    ]);
+    let d = the_error(&errs, "does not fit numeric property `size`");
+    assert_at(d, "demo/get/types.ts", 3, 7);
+}
+
+#[test]
+fn variants_with_an_unknown_kind() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  name: Pick\n}\n\nexport class A {}\nexport class B {}\n\n/** @variants sideways tag='type' */\nexport type Pick = A | B\n",
+    )]);
+    let d = the_error(&errs, "unknown `@variants` kind `sideways`");
+    assert_at(d, "demo/get/types.ts", 8, 5);
+}
+
+#[test]
+fn unknown_tag_is_rejected() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class Thing {\n  /**\n   * @colour blue\n   */\n  name: string\n}\n",
+    )]);
+    let d = the_error(&errs, "unknown tag `@colour` on property `name`");
+    assert_at(d, "demo/get/types.ts", 3, 6);
+}
+
+#[test]
+fn unsupported_constructs_are_rejected() {
+    let errs = errors(&[(
+        "demo/get/types.ts",
+        "export class A {}\nexport class B {}\nexport type Both = A & B\nexport class Thing {\n  name: Both\n}\n",
+    )]);
+    let d = the_error(&errs, "intersection type");
+    assert_at(d, "demo/get/types.ts", 3, 20);
+}
+
+#[test]
+fn tagged_unions_and_containers() {
+    let dir = spec(&[(
+        "demo/get/types.ts",
+        "\
+import { Name } from '@_types/common'
+
+export class Thing {
+  name: Name
+  pick: Pick
+  which: Which
+}
+
+export class A {
+  type: 'a'
+}
+
+export class B {
+  type: 'b'
+}
+
+/**
+ * @variants internal tag='type' default='a'
+ * @non_exhaustive
+ * @codegen_names first, second
+ */
+export type Pick = A | B
+
+/** @variants container */
+export class Which {
+  a?: A
+  b?: B
+  /** @variant container_property */
+  meta?: Name
+}
+",
+    )]);
+    let model = parse_spec(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let find = |n: &str| {
+        model
+            .types
+            .iter()
+            .find(|t| t.name() == &TypeName::new("demo.get", n))
+            .cloned()
+    };
+    let Some(TypeDefinition::TypeAlias(pick)) = find("Pick") else {
+        panic!("no Pick")
+    };
+    assert_eq!(
+        pick.variants,
+        Some(Variants::InternalTag {
+            default_tag: Some("a".into()),
+            non_exhaustive: true,
+            tag: "type".into()
+        })
+    );
+    assert_eq!(pick.codegen_names, vec!["first", "second"]);
+    let Some(TypeDefinition::Interface(which)) = find("Which") else {
+        panic!("no Which")
+    };
+    assert_eq!(
+        which.variants,
+        Some(Variants::Container {
+            non_exhaustive: false
+        })
+    );
+    assert!(which.properties[2].container_property);
+}
