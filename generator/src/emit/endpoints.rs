@@ -118,6 +118,11 @@ impl TypeSpace<'_> {
                 };
                 out.extend(self.struct_items(&spec, &fields, properties));
                 out.extend(setters(&body_ident, &params, &fields));
+                let module = path.module.iter().map(|m| ident(m));
+                self.request_bodies.insert(
+                    request.name.clone(),
+                    quote!(crate #(:: #module)* :: #body_ident #params),
+                );
                 let mut prop = Property::new("body", ValueOf::UserDefinedValue, true);
                 prop.description = Some("The request body.".to_string());
                 Some((prop, quote!(#body_ident #params)))
@@ -134,6 +139,7 @@ impl TypeSpace<'_> {
                     ..ctx.clone()
                 };
                 let ty = self.rust_type(value, &body_ctx)?;
+                self.request_bodies.insert(request.name.clone(), ty.clone());
                 Some((prop, ty))
             }
         };
@@ -165,7 +171,7 @@ impl TypeSpace<'_> {
                 self.rust_type(&prop.type_, &prop_ctx)?
             };
             let ty = if prop.required {
-                inner
+                inner.clone()
             } else {
                 quote!(::std::option::Option<#inner>)
             };
@@ -202,6 +208,7 @@ impl TypeSpace<'_> {
                 tokens: quote!(#doc #deprecated pub #field_ident: #ty,),
                 ident: field_ident,
                 ty,
+                inner,
                 required: prop.required,
                 secret: false,
             });
@@ -574,8 +581,7 @@ fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream 
         .map(|f| {
             let ident = &f.ident;
             let setter = format_ident!("with_{}", ident.to_string().trim_start_matches("r#"));
-            let ty = &f.ty;
-            let inner = option_inner(ty);
+            let inner = &f.inner;
             let doc = format!(" Sets `{}`.", ident.to_string().trim_start_matches("r#"));
             quote! {
                 #[doc = #doc]
@@ -596,18 +602,6 @@ fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream 
     }
 }
 
-/// `T` for a `::std::option::Option<T>` type.
-fn option_inner(ty: &TokenStream) -> TokenStream {
-    if let Ok(syn::Type::Path(path)) = syn::parse2::<syn::Type>(ty.clone())
-        && let Some(last) = path.path.segments.last()
-        && last.ident == "Option"
-        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
-        && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
-    {
-        return quote!(#inner);
-    }
-    ty.clone()
-}
 
 fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
     let mut description = endpoint.description.clone();

@@ -30,6 +30,8 @@ const SECRET_FIELDS: &[&str] = &[
 pub struct Field {
     pub ident: proc_macro2::Ident,
     pub ty: TokenStream,
+    /// The type without the `Option` of an optional field.
+    pub inner: TokenStream,
     pub required: bool,
     pub secret: bool,
     pub tokens: TokenStream,
@@ -184,6 +186,7 @@ impl TypeSpace<'_> {
                     pub #field_ident: #ty,
                 },
                 ident: field_ident,
+                inner: ty.clone(),
                 ty,
                 required: false,
                 secret: false,
@@ -226,7 +229,7 @@ impl TypeSpace<'_> {
                 serde_attrs.push(quote!(alias = #alias));
             }
             let ty = if prop.required {
-                inner
+                inner.clone()
             } else {
                 serde_attrs.push(quote!(default));
                 serde_attrs.push(quote!(skip_serializing_if = "Option::is_none"));
@@ -267,6 +270,7 @@ impl TypeSpace<'_> {
                 },
                 ident: field_ident,
                 ty,
+                inner,
                 required: prop.required,
                 secret,
             });

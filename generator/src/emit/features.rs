@@ -1,0 +1,138 @@
+//! One cargo feature per API namespace (`security`, `indices`, `global`, ...): a module is
+//! compiled when an enabled feature's endpoints reach it, directly or through other types.
+//!
+//! Features don't depend on each other (the namespace graph has cycles, which cargo's
+//! feature graph can't express); instead each module carries `#![cfg(any(feature = ...))]`
+//! listing every feature that needs it. Modules every feature needs carry no gate.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::names::module_path;
+use crate::model::{Endpoint, Model};
+
+pub struct Features {
+    /// Every feature, sorted.
+    pub all: BTreeSet<String>,
+    /// Per module: the features whose endpoints reach the module's own items.
+    own: HashMap<Vec<String>, BTreeSet<String>>,
+}
+
+impl Features {
+    pub fn new(model: &Model, endpoints: &[&Endpoint]) -> Self {
+        let namespaces: HashSet<&str> = model.types.iter().map(|t| t.name().namespace.as_str()).collect();
+        let mut graph: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for def in &model.types {
+            let from = def.name().namespace.as_str();
+            let edges = graph.entry(from).or_default();
+            def.visit_names(&mut |name| {
+                if name.namespace != from && namespaces.contains(name.namespace.as_str()) {
+                    edges.insert(name.namespace.as_str());
+                }
+            });
+        }
+        let mut roots: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for endpoint in endpoints {
+            let feature = feature_of(endpoint);
+            let entry = roots.entry(feature).or_default();
+            entry.push(endpoint.request.namespace.as_str());
+            entry.push(endpoint.response.namespace.as_str());
+        }
+        let mut own: HashMap<Vec<String>, BTreeSet<String>> = HashMap::new();
+        for (feature, starts) in &roots {
+            let mut seen: HashSet<&str> = HashSet::new();
+            let mut stack = starts.clone();
+            while let Some(ns) = stack.pop() {
+                if !seen.insert(ns) {
+                    continue;
+                }
+                if let Some(next) = graph.get(ns) {
+                    stack.extend(next.iter().copied());
+                }
+            }
+            for ns in seen {
+                own.entry(module_path(ns)).or_default().insert(feature.clone());
+            }
+        }
+        // The namespace handle (`client.security()`) lives in the top module and goes
+        // wherever one of its endpoints goes.
+        for endpoint in endpoints {
+            if endpoint.name.contains('.') {
+                let module = module_path(&endpoint.request.namespace);
+                let features = own.get(&module).cloned().unwrap_or_default();
+                own.entry(module[..1].to_vec()).or_default().extend(features);
+            }
+        }
+        Features {
+            all: roots.into_keys().collect(),
+            own,
+        }
+    }
+
+    /// The features needing the module's own items.
+    pub fn own(&self, module: &[String]) -> BTreeSet<String> {
+        self.own.get(module).cloned().unwrap_or_default()
+    }
+
+    /// The features needing the module at all: its items or a descendant's.
+    pub fn needed(&self, module: &[String]) -> BTreeSet<String> {
+        self.own
+            .iter()
+            .filter(|(path, _)| path.starts_with(module))
+            .flat_map(|(_, features)| features.iter().cloned())
+            .collect()
+    }
+
+    /// `#[cfg(any(feature = ...))]` for a set of features, or nothing when every feature is in it.
+    pub fn cfg(&self, features: &BTreeSet<String>) -> Option<TokenStream> {
+        if features.is_superset(&self.all) {
+            return None;
+        }
+        let names = features.iter();
+        Some(quote!(any(#(feature = #names),*)))
+    }
+
+    /// The `[features]` table of the manifest.
+    pub fn manifest_table(&self) -> String {
+        let mut out = String::from("[features]\ndefault = [\"full\"]\n");
+        let all: Vec<String> = self.all.iter().map(|f| format!("\"{f}\"")).collect();
+        out.push_str(&format!("full = [{}]\n", all.join(", ")));
+        for feature in &self.all {
+            out.push_str(&format!("{feature} = []\n"));
+        }
+        out
+    }
+}
+
+/// The feature an endpoint belongs to: its top namespace (`security`), `global` for the
+/// namespace-less ones.
+pub fn feature_of(endpoint: &Endpoint) -> String {
+    module_path(&endpoint.request.namespace)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// Puts `#[cfg(...)]` on every item.
+pub fn gate_items(items: &mut [syn::Item], cfg: &TokenStream) {
+    let attr: syn::Attribute = syn::parse_quote!(#[cfg(#cfg)]);
+    for item in items {
+        let attrs = match item {
+            syn::Item::Const(i) => &mut i.attrs,
+            syn::Item::Enum(i) => &mut i.attrs,
+            syn::Item::Fn(i) => &mut i.attrs,
+            syn::Item::Impl(i) => &mut i.attrs,
+            syn::Item::Mod(i) => &mut i.attrs,
+            syn::Item::Static(i) => &mut i.attrs,
+            syn::Item::Struct(i) => &mut i.attrs,
+            syn::Item::Trait(i) => &mut i.attrs,
+            syn::Item::Type(i) => &mut i.attrs,
+            syn::Item::Union(i) => &mut i.attrs,
+            syn::Item::Use(i) => &mut i.attrs,
+            _ => continue,
+        };
+        attrs.insert(0, attr.clone());
+    }
+}
