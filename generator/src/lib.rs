@@ -4,6 +4,7 @@
 pub mod conformance;
 pub mod diagnostics;
 pub mod emit;
+pub mod example_check;
 pub mod generate;
 pub mod model;
 pub mod parse;

@@ -121,6 +121,17 @@ impl From<ApiError> for Error {
 /// Returns at most [`BODY_EXCERPT_LIMIT`] bytes of `body` as text (cut at a character
 /// boundary, lossily converted from UTF-8), with a marker when something was cut.
 pub fn body_excerpt(body: &[u8]) -> String {
+    // A JSON body is shown with its secrets redacted (a created API key that failed to
+    // decode must not end up in a log).
+    let redacted;
+    let body = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut value) => {
+            crate::runtime::secrets::redact(&mut value);
+            redacted = serde_json::to_vec(&value).unwrap_or_default();
+            redacted.as_slice()
+        }
+        Err(_) => body,
+    };
     if body.len() <= BODY_EXCERPT_LIMIT {
         return String::from_utf8_lossy(body).into_owned();
     }

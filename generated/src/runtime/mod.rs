@@ -9,17 +9,18 @@
 //! * [`params`]: encoding of path and query-string parameters ([`PathBuilder`], [`query_pairs`],
 //!   [`stringify()`]);
 //! * [`serde_helpers`]: wire shapes used by the generated types ([`Nullable`], [`SingleKey`],
-//!   [`WireEnum`], [`ExternallyTagged`], [`TypedKeys`]);
+//!   [`WireEnum`], [`ExternallyTagged`], [`TypedKeys`], [`ShortcutForm`]);
 //! * [`unions`]: decoding of untagged unions and containers, [`OneOrMany`] and [`Redacted`].
 
 pub mod client;
 pub mod error;
 pub mod params;
+pub mod secrets;
 pub mod serde_helpers;
 pub mod unions;
 
 pub use client::{Auth, Client, ClientBuilder, HttpRequest, HttpResponse, RequestBody};
 pub use error::{ApiError, Error, ErrorCause};
 pub use params::{PathBuilder, query_pairs, stringify};
-pub use serde_helpers::{ExternallyTagged, Nullable, SingleKey, TypedKeys, WireEnum};
+pub use serde_helpers::{ExternallyTagged, Nullable, ShortcutForm, SingleKey, TypedKeys, WireEnum};
 pub use unions::{OneOrMany, Redacted};

@@ -195,6 +195,35 @@ impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SingleK
 }
 
 // ---------------------------------------------------------------------------------------------
+// ShortcutForm
+// ---------------------------------------------------------------------------------------------
+
+/// How a value that has a short form was written: `{"term": {"user": "kimchy"}}` or
+/// `{"term": {"user": {"value": "kimchy"}}}`, `"script": "..."` or `"script": {"source": "..."}`.
+///
+/// Types with a shortcut property keep it in a `shortcut_form` field so that a decoded value is
+/// written back in the form it came in. It is formatting, not data: any two `ShortcutForm`s are
+/// equal, so it never makes two values differ.
+#[derive(Debug, Clone, Copy, Default, Eq)]
+pub enum ShortcutForm {
+    /// Built in code: the short form is written when only the shortcut property is set and its
+    /// value can't be mistaken for the full form.
+    #[default]
+    Auto,
+    /// Read from the short form (just the shortcut property's value); written back that way
+    /// while no other property is set.
+    Short,
+    /// Read from the full form (an object of properties); written back that way.
+    Full,
+}
+
+impl PartialEq for ShortcutForm {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Wire enums
 // ---------------------------------------------------------------------------------------------
 
@@ -566,6 +595,15 @@ mod tests {
         assert_eq!(Nullable::from_option(None::<u8>), Nullable::Null);
         assert_eq!(Nullable::Value(2u8).map(|x| x * 2), Nullable::Value(4));
         assert_eq!(Nullable::Value(2u8).as_ref(), Nullable::Value(&2));
+    }
+
+    // ----- ShortcutForm -----
+
+    #[test]
+    fn shortcut_forms_are_all_equal() {
+        assert_eq!(ShortcutForm::Short, ShortcutForm::Full);
+        assert_eq!(ShortcutForm::default(), ShortcutForm::Auto);
+        assert!(matches!(ShortcutForm::default(), ShortcutForm::Auto));
     }
 
     // ----- SingleKey -----

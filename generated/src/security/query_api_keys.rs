@@ -76,6 +76,84 @@ impl ::serde::Serialize for ApiKeyAggregate {
         }
     }
 }
+impl ::std::convert::From<crate::types::aggregations::CardinalityAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::CardinalityAggregate) -> Self {
+        ApiKeyAggregate::CardinalityAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::ValueCountAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::ValueCountAggregate) -> Self {
+        ApiKeyAggregate::ValueCountAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::StringTermsAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::StringTermsAggregate) -> Self {
+        ApiKeyAggregate::StringTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::LongTermsAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::LongTermsAggregate) -> Self {
+        ApiKeyAggregate::LongTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::DoubleTermsAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::DoubleTermsAggregate) -> Self {
+        ApiKeyAggregate::DoubleTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::UnmappedTermsAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::UnmappedTermsAggregate) -> Self {
+        ApiKeyAggregate::UnmappedTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::MultiTermsAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::MultiTermsAggregate) -> Self {
+        ApiKeyAggregate::MultiTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::MissingAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::MissingAggregate) -> Self {
+        ApiKeyAggregate::MissingAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::FilterAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::FilterAggregate) -> Self {
+        ApiKeyAggregate::FilterAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::FiltersAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::FiltersAggregate) -> Self {
+        ApiKeyAggregate::FiltersAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::RangeAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::RangeAggregate) -> Self {
+        ApiKeyAggregate::RangeAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::DateRangeAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::DateRangeAggregate) -> Self {
+        ApiKeyAggregate::DateRangeAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeAggregate>
+for ApiKeyAggregate {
+    fn from(value: crate::types::aggregations::CompositeAggregate) -> Self {
+        ApiKeyAggregate::CompositeAggregate(value)
+    }
+}
 impl crate::runtime::ExternallyTagged for ApiKeyAggregate {
     fn from_tagged(
         tag: &str,
@@ -238,24 +316,6 @@ pub enum ApiKeyAggregationContainerVariant {
         value: ::serde_json::Value,
     },
 }
-/// An aggregation accepted by the query API keys API: one aggregation kind, plus optional
-/// sub-aggregations and metadata.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ApiKeyAggregationContainer {
-    /// Sub-aggregations, computed inside each bucket; bucket aggregations only.
-    #[serde(alias = "aggs", default, skip_serializing_if = "Option::is_none")]
-    pub aggregations: ::std::option::Option<
-        ::indexmap::IndexMap<
-            ::std::string::String,
-            crate::security::query_api_keys::ApiKeyAggregationContainer,
-        >,
-    >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: ::std::option::Option<crate::types::Metadata>,
-    /// The one variant key of this container.
-    #[serde(flatten)]
-    pub variant: ApiKeyAggregationContainerVariant,
-}
 impl ::serde::Serialize for ApiKeyAggregationContainerVariant {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -373,6 +433,78 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyAggregationContainerVariant {
             },
         )
     }
+}
+impl ::std::convert::From<crate::types::aggregations::CardinalityAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::CardinalityAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Cardinality(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::CompositeAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Composite(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::DateRangeAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::DateRangeAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::DateRange(value)
+    }
+}
+impl ::std::convert::From<crate::security::query_api_keys::ApiKeyQueryContainer>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::security::query_api_keys::ApiKeyQueryContainer) -> Self {
+        ApiKeyAggregationContainerVariant::Filter(value)
+    }
+}
+impl ::std::convert::From<crate::security::query_api_keys::ApiKeyFiltersAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::security::query_api_keys::ApiKeyFiltersAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Filters(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::MissingAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::MissingAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Missing(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::RangeAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::RangeAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Range(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::TermsAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::TermsAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::Terms(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::ValueCountAggregation>
+for ApiKeyAggregationContainerVariant {
+    fn from(value: crate::types::aggregations::ValueCountAggregation) -> Self {
+        ApiKeyAggregationContainerVariant::ValueCount(value)
+    }
+}
+/// An aggregation accepted by the query API keys API: one aggregation kind, plus optional
+/// sub-aggregations and metadata.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ApiKeyAggregationContainer {
+    /// Sub-aggregations, computed inside each bucket; bucket aggregations only.
+    #[serde(alias = "aggs", default, skip_serializing_if = "Option::is_none")]
+    pub aggregations: ::std::option::Option<
+        ::indexmap::IndexMap<
+            ::std::string::String,
+            crate::security::query_api_keys::ApiKeyAggregationContainer,
+        >,
+    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: ::std::option::Option<crate::types::Metadata>,
+    /// The one variant key of this container.
+    #[serde(flatten)]
+    pub variant: ApiKeyAggregationContainerVariant,
 }
 /// A `bool` query inside an API key query. It has the options of the general `bool` query,
 /// but its clauses only accept API key queries, so they nest.
@@ -660,6 +792,40 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyQueryContainer {
                 }
             },
         )
+    }
+}
+impl ::std::convert::From<crate::security::query_api_keys::ApiKeyBoolQuery>
+for ApiKeyQueryContainer {
+    fn from(value: crate::security::query_api_keys::ApiKeyBoolQuery) -> Self {
+        ApiKeyQueryContainer::Bool(::std::boxed::Box::new(value))
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::ExistsQuery>
+for ApiKeyQueryContainer {
+    fn from(value: crate::types::query_dsl::ExistsQuery) -> Self {
+        ApiKeyQueryContainer::Exists(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::IdsQuery> for ApiKeyQueryContainer {
+    fn from(value: crate::types::query_dsl::IdsQuery) -> Self {
+        ApiKeyQueryContainer::Ids(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::MatchAllQuery>
+for ApiKeyQueryContainer {
+    fn from(value: crate::types::query_dsl::MatchAllQuery) -> Self {
+        ApiKeyQueryContainer::MatchAll(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::SimpleQueryStringQuery>
+for ApiKeyQueryContainer {
+    fn from(value: crate::types::query_dsl::SimpleQueryStringQuery) -> Self {
+        ApiKeyQueryContainer::SimpleQueryString(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::TermsQuery> for ApiKeyQueryContainer {
+    fn from(value: crate::types::query_dsl::TermsQuery) -> Self {
+        ApiKeyQueryContainer::Terms(value)
     }
 }
 /// The JSON body of a [`QueryApiKeysRequest`].

@@ -1050,6 +1050,28 @@ impl ::serde::Serialize for IndicesPrivilegesQuery {
         }
     }
 }
+impl ::std::convert::From<crate::types::query_dsl::QueryContainer>
+for IndicesPrivilegesQuery {
+    fn from(value: crate::types::query_dsl::QueryContainer) -> Self {
+        IndicesPrivilegesQuery::Query(value)
+    }
+}
+impl ::std::convert::From<crate::security::types::RoleTemplateQuery>
+for IndicesPrivilegesQuery {
+    fn from(value: crate::security::types::RoleTemplateQuery) -> Self {
+        IndicesPrivilegesQuery::Template(value)
+    }
+}
+impl ::std::convert::From<&str> for IndicesPrivilegesQuery {
+    fn from(value: &str) -> Self {
+        IndicesPrivilegesQuery::JsonText(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for IndicesPrivilegesQuery {
+    fn from(value: ::std::string::String) -> Self {
+        IndicesPrivilegesQuery::JsonText(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for IndicesPrivilegesQuery {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1377,6 +1399,22 @@ impl ::serde::Serialize for RoleTemplateInlineQuery {
         }
     }
 }
+impl ::std::convert::From<crate::types::query_dsl::QueryContainer>
+for RoleTemplateInlineQuery {
+    fn from(value: crate::types::query_dsl::QueryContainer) -> Self {
+        RoleTemplateInlineQuery::QueryObject(value)
+    }
+}
+impl ::std::convert::From<&str> for RoleTemplateInlineQuery {
+    fn from(value: &str) -> Self {
+        RoleTemplateInlineQuery::QueryString(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for RoleTemplateInlineQuery {
+    fn from(value: ::std::string::String) -> Self {
+        RoleTemplateInlineQuery::QueryString(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RoleTemplateInlineQuery {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1438,13 +1476,18 @@ pub struct RoleTemplateScript {
     pub options: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
     >,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for RoleTemplateScript {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.id.is_none() && self.params.is_none() && self.lang.is_none()
+        let short = matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Short);
+        if short && self.id.is_none() && self.params.is_none() && self.lang.is_none()
             && self.options.is_none() && let Some(value) = &self.source
         {
             return ::serde::Serialize::serialize(value, serializer);
@@ -1459,19 +1502,40 @@ impl<'de> ::serde::Deserialize<'de> for RoleTemplateScript {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = RoleTemplateScript::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            RoleTemplateScript::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "source" | "id" | "params" | "lang" | "options"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value)
-            .map(Some)
-            .map_err(::serde::de::Error::custom)?;
-        Ok(RoleTemplateScript {
-            source: short,
-            id: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
-            lang: ::std::default::Default::default(),
-            options: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()).map(Some) {
+            Ok(short) => {
+                Ok(RoleTemplateScript {
+                    source: short,
+                    id: ::std::default::Default::default(),
+                    params: ::std::default::Default::default(),
+                    lang: ::std::default::Default::default(),
+                    options: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 /// Index permissions of a cross-cluster key for search.

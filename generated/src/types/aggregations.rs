@@ -82,6 +82,77 @@ impl ::serde::Serialize for Aggregate {
         }
     }
 }
+impl ::std::convert::From<crate::types::aggregations::CardinalityAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::CardinalityAggregate) -> Self {
+        Aggregate::CardinalityAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::ValueCountAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::ValueCountAggregate) -> Self {
+        Aggregate::ValueCountAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::StringTermsAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::StringTermsAggregate) -> Self {
+        Aggregate::StringTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::LongTermsAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::LongTermsAggregate) -> Self {
+        Aggregate::LongTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::DoubleTermsAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::DoubleTermsAggregate) -> Self {
+        Aggregate::DoubleTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::UnmappedTermsAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::UnmappedTermsAggregate) -> Self {
+        Aggregate::UnmappedTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::MultiTermsAggregate>
+for Aggregate {
+    fn from(value: crate::types::aggregations::MultiTermsAggregate) -> Self {
+        Aggregate::MultiTermsAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::MissingAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::MissingAggregate) -> Self {
+        Aggregate::MissingAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::FilterAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::FilterAggregate) -> Self {
+        Aggregate::FilterAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::RangeAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::RangeAggregate) -> Self {
+        Aggregate::RangeAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::DateRangeAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::DateRangeAggregate) -> Self {
+        Aggregate::DateRangeAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::FiltersAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::FiltersAggregate) -> Self {
+        Aggregate::FiltersAggregate(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeAggregate> for Aggregate {
+    fn from(value: crate::types::aggregations::CompositeAggregate) -> Self {
+        Aggregate::CompositeAggregate(value)
+    }
+}
 impl crate::runtime::ExternallyTagged for Aggregate {
     fn from_tagged(
         tag: &str,
@@ -539,6 +610,32 @@ impl<'de> ::serde::Deserialize<'de> for CompositeAggregationSource {
         )
     }
 }
+impl ::std::convert::From<crate::types::aggregations::CompositeTermsAggregation>
+for CompositeAggregationSource {
+    fn from(value: crate::types::aggregations::CompositeTermsAggregation) -> Self {
+        CompositeAggregationSource::Terms(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeHistogramAggregation>
+for CompositeAggregationSource {
+    fn from(value: crate::types::aggregations::CompositeHistogramAggregation) -> Self {
+        CompositeAggregationSource::Histogram(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeDateHistogramAggregation>
+for CompositeAggregationSource {
+    fn from(
+        value: crate::types::aggregations::CompositeDateHistogramAggregation,
+    ) -> Self {
+        CompositeAggregationSource::DateHistogram(value)
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::CompositeGeoTileGridAggregation>
+for CompositeAggregationSource {
+    fn from(value: crate::types::aggregations::CompositeGeoTileGridAggregation) -> Self {
+        CompositeAggregationSource::GeotileGrid(value)
+    }
+}
 /// A bucket of a `composite` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeBucket {
@@ -798,6 +895,16 @@ impl ::serde::Serialize for FieldDateMath {
         }
     }
 }
+impl ::std::convert::From<&str> for FieldDateMath {
+    fn from(value: &str) -> Self {
+        FieldDateMath::Expr(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for FieldDateMath {
+    fn from(value: ::std::string::String) -> Self {
+        FieldDateMath::Expr(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FieldDateMath {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -984,6 +1091,16 @@ impl ::serde::Serialize for Missing {
             Missing::Double(value) => ::serde::Serialize::serialize(value, serializer),
             Missing::Bool(value) => ::serde::Serialize::serialize(value, serializer),
         }
+    }
+}
+impl ::std::convert::From<&str> for Missing {
+    fn from(value: &str) -> Self {
+        Missing::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for Missing {
+    fn from(value: ::std::string::String) -> Self {
+        Missing::String(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Missing {
@@ -1596,6 +1713,21 @@ impl ::serde::Serialize for TermsInclude {
                 ::serde::Serialize::serialize(value, serializer)
             }
         }
+    }
+}
+impl ::std::convert::From<crate::types::aggregations::TermsPartition> for TermsInclude {
+    fn from(value: crate::types::aggregations::TermsPartition) -> Self {
+        TermsInclude::Partition(value)
+    }
+}
+impl ::std::convert::From<&str> for TermsInclude {
+    fn from(value: &str) -> Self {
+        TermsInclude::Regexp(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for TermsInclude {
+    fn from(value: ::std::string::String) -> Self {
+        TermsInclude::Regexp(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TermsInclude {

@@ -131,6 +131,16 @@ impl ::serde::Serialize for Duration {
         }
     }
 }
+impl ::std::convert::From<&str> for Duration {
+    fn from(value: &str) -> Self {
+        Duration::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for Duration {
+    fn from(value: ::std::string::String) -> Self {
+        Duration::String(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Duration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -255,15 +265,21 @@ pub struct FieldSort {
     /// Date format for the sort values returned with each hit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for FieldSort {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.missing.is_none() && self.mode.is_none() && self.nested.is_none()
-            && self.unmapped_type.is_none() && self.numeric_type.is_none()
-            && self.format.is_none() && let Some(value) = &self.order
+        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        if short && self.missing.is_none() && self.mode.is_none()
+            && self.nested.is_none() && self.unmapped_type.is_none()
+            && self.numeric_type.is_none() && self.format.is_none()
+            && let Some(value) = &self.order
         {
             return ::serde::Serialize::serialize(value, serializer);
         }
@@ -277,21 +293,43 @@ impl<'de> ::serde::Deserialize<'de> for FieldSort {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = FieldSort::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            FieldSort::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "missing" | "mode" | "nested" | "order" |
+                        "unmapped_type" | "numeric_type" | "format"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value)
-            .map(Some)
-            .map_err(::serde::de::Error::custom)?;
-        Ok(FieldSort {
-            missing: ::std::default::Default::default(),
-            mode: ::std::default::Default::default(),
-            nested: ::std::default::Default::default(),
-            order: short,
-            unmapped_type: ::std::default::Default::default(),
-            numeric_type: ::std::default::Default::default(),
-            format: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()).map(Some) {
+            Ok(short) => {
+                Ok(FieldSort {
+                    missing: ::std::default::Default::default(),
+                    mode: ::std::default::Default::default(),
+                    nested: ::std::default::Default::default(),
+                    order: short,
+                    unmapped_type: ::std::default::Default::default(),
+                    numeric_type: ::std::default::Default::default(),
+                    format: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -372,6 +410,16 @@ impl ::serde::Serialize for FieldValue {
         }
     }
 }
+impl ::std::convert::From<&str> for FieldValue {
+    fn from(value: &str) -> Self {
+        FieldValue::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for FieldValue {
+    fn from(value: ::std::string::String) -> Self {
+        FieldValue::String(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FieldValue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -431,6 +479,16 @@ impl ::serde::Serialize for Fuzziness {
         }
     }
 }
+impl ::std::convert::From<&str> for Fuzziness {
+    fn from(value: &str) -> Self {
+        Fuzziness::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for Fuzziness {
+    fn from(value: ::std::string::String) -> Self {
+        Fuzziness::String(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Fuzziness {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -477,6 +535,26 @@ impl ::serde::Serialize for GeoBounds {
             GeoBounds::Trbl(value) => ::serde::Serialize::serialize(value, serializer),
             GeoBounds::Wkt(value) => ::serde::Serialize::serialize(value, serializer),
         }
+    }
+}
+impl ::std::convert::From<crate::types::CoordsGeoBounds> for GeoBounds {
+    fn from(value: crate::types::CoordsGeoBounds) -> Self {
+        GeoBounds::Coords(value)
+    }
+}
+impl ::std::convert::From<crate::types::TopLeftBottomRightGeoBounds> for GeoBounds {
+    fn from(value: crate::types::TopLeftBottomRightGeoBounds) -> Self {
+        GeoBounds::Tlbr(value)
+    }
+}
+impl ::std::convert::From<crate::types::TopRightBottomLeftGeoBounds> for GeoBounds {
+    fn from(value: crate::types::TopRightBottomLeftGeoBounds) -> Self {
+        GeoBounds::Trbl(value)
+    }
+}
+impl ::std::convert::From<crate::types::WktGeoBounds> for GeoBounds {
+    fn from(value: crate::types::WktGeoBounds) -> Self {
+        GeoBounds::Wkt(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GeoBounds {
@@ -632,6 +710,26 @@ impl ::serde::Serialize for GeoLocation {
         }
     }
 }
+impl ::std::convert::From<crate::types::LatLonGeoLocation> for GeoLocation {
+    fn from(value: crate::types::LatLonGeoLocation) -> Self {
+        GeoLocation::Latlon(value)
+    }
+}
+impl ::std::convert::From<crate::types::GeoHashLocation> for GeoLocation {
+    fn from(value: crate::types::GeoHashLocation) -> Self {
+        GeoLocation::Geohash(value)
+    }
+}
+impl ::std::convert::From<&str> for GeoLocation {
+    fn from(value: &str) -> Self {
+        GeoLocation::Text(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for GeoLocation {
+    fn from(value: ::std::string::String) -> Self {
+        GeoLocation::Text(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GeoLocation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -715,6 +813,16 @@ impl ::serde::Serialize for MinimumShouldMatch {
                 ::serde::Serialize::serialize(value, serializer)
             }
         }
+    }
+}
+impl ::std::convert::From<&str> for MinimumShouldMatch {
+    fn from(value: &str) -> Self {
+        MinimumShouldMatch::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for MinimumShouldMatch {
+    fn from(value: ::std::string::String) -> Self {
+        MinimumShouldMatch::String(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MinimumShouldMatch {
@@ -887,13 +995,18 @@ pub struct Script {
     pub options: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
     >,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for Script {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.id.is_none() && self.params.is_none() && self.lang.is_none()
+        let short = matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Short);
+        if short && self.id.is_none() && self.params.is_none() && self.lang.is_none()
             && self.options.is_none() && let Some(value) = &self.source
         {
             return ::serde::Serialize::serialize(value, serializer);
@@ -908,19 +1021,40 @@ impl<'de> ::serde::Deserialize<'de> for Script {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = Script::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            Script::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "source" | "id" | "params" | "lang" | "options"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value)
-            .map(Some)
-            .map_err(::serde::de::Error::custom)?;
-        Ok(Script {
-            source: short,
-            id: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
-            lang: ::std::default::Default::default(),
-            options: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()).map(Some) {
+            Ok(short) => {
+                Ok(Script {
+                    source: short,
+                    id: ::std::default::Default::default(),
+                    params: ::std::default::Default::default(),
+                    lang: ::std::default::Default::default(),
+                    options: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1080,6 +1214,16 @@ impl ::serde::Serialize for ScriptSource {
         }
     }
 }
+impl ::std::convert::From<&str> for ScriptSource {
+    fn from(value: &str) -> Self {
+        ScriptSource::ScriptString(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for ScriptSource {
+    fn from(value: ::std::string::String) -> Self {
+        ScriptSource::ScriptString(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ScriptSource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1127,6 +1271,21 @@ impl ::serde::Serialize for SortCombinations {
                 ::serde::Serialize::serialize(value, serializer)
             }
         }
+    }
+}
+impl ::std::convert::From<crate::types::SortOptions> for SortCombinations {
+    fn from(value: crate::types::SortOptions) -> Self {
+        SortCombinations::Options(value)
+    }
+}
+impl ::std::convert::From<&str> for SortCombinations {
+    fn from(value: &str) -> Self {
+        SortCombinations::Field(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for SortCombinations {
+    fn from(value: ::std::string::String) -> Self {
+        SortCombinations::Field(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SortCombinations {
@@ -1226,6 +1385,13 @@ pub enum SortOptions {
     GeoDistance(crate::types::GeoDistanceSort),
     /// JSON name: `_script`.
     Script(crate::types::ScriptSort),
+    /// Any other key: its name and value.
+    Field {
+        /// The key.
+        name: crate::types::Field,
+        /// Its value.
+        value: crate::types::FieldSort,
+    },
     /// A variant this client doesn't know, kept as raw JSON.
     Unknown {
         /// The variant's key.
@@ -1248,6 +1414,7 @@ impl ::serde::Serialize for SortOptions {
                 map.serialize_entry("_geo_distance", value)?
             }
             SortOptions::Script(value) => map.serialize_entry("_script", value)?,
+            SortOptions::Field { name, value } => map.serialize_entry(name, value)?,
             SortOptions::Unknown { name, value } => map.serialize_entry(name, value)?,
         }
         map.end()
@@ -1290,13 +1457,35 @@ impl<'de> ::serde::Deserialize<'de> for SortOptions {
                     )
                 }
                 _ => {
-                    SortOptions::Unknown {
-                        name: key,
-                        value,
+                    match (
+                        ::serde_json::from_value::<
+                            crate::types::Field,
+                        >(::serde_json::Value::String(key.clone())),
+                        ::serde_json::from_value::<
+                            crate::types::FieldSort,
+                        >(value.clone()),
+                    ) {
+                        (Ok(name), Ok(value)) => SortOptions::Field { name, value },
+                        _ => {
+                            SortOptions::Unknown {
+                                name: key,
+                                value,
+                            }
+                        }
                     }
                 }
             },
         )
+    }
+}
+impl ::std::convert::From<crate::types::GeoDistanceSort> for SortOptions {
+    fn from(value: crate::types::GeoDistanceSort) -> Self {
+        SortOptions::GeoDistance(value)
+    }
+}
+impl ::std::convert::From<crate::types::ScriptSort> for SortOptions {
+    fn from(value: crate::types::ScriptSort) -> Self {
+        SortOptions::Script(value)
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -242,13 +242,19 @@ pub struct MatchQuery {
     /// Server default: `"'none'"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_terms_query: ::std::option::Option<crate::types::query_dsl::ZeroTermsQuery>,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for MatchQuery {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.boost.is_none() && self.query_name.is_none() && self.analyzer.is_none()
+        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        if short && self.boost.is_none() && self.query_name.is_none()
+            && self.analyzer.is_none()
             && self.auto_generate_synonyms_phrase_query.is_none()
             && self.cutoff_frequency.is_none() && self.fuzziness.is_none()
             && self.fuzzy_rewrite.is_none() && self.fuzzy_transpositions.is_none()
@@ -268,27 +274,54 @@ impl<'de> ::serde::Deserialize<'de> for MatchQuery {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = MatchQuery::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            MatchQuery::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "boost" | "_name" | "analyzer" |
+                        "auto_generate_synonyms_phrase_query" | "cutoff_frequency" |
+                        "fuzziness" | "fuzzy_rewrite" | "fuzzy_transpositions" |
+                        "lenient" | "max_expansions" | "minimum_should_match" |
+                        "operator" | "prefix_length" | "query" | "zero_terms_query"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value).map_err(::serde::de::Error::custom)?;
-        Ok(MatchQuery {
-            boost: ::std::default::Default::default(),
-            query_name: ::std::default::Default::default(),
-            analyzer: ::std::default::Default::default(),
-            auto_generate_synonyms_phrase_query: ::std::default::Default::default(),
-            cutoff_frequency: ::std::default::Default::default(),
-            fuzziness: ::std::default::Default::default(),
-            fuzzy_rewrite: ::std::default::Default::default(),
-            fuzzy_transpositions: ::std::default::Default::default(),
-            lenient: ::std::default::Default::default(),
-            max_expansions: ::std::default::Default::default(),
-            minimum_should_match: ::std::default::Default::default(),
-            operator: ::std::default::Default::default(),
-            prefix_length: ::std::default::Default::default(),
-            query: short,
-            zero_terms_query: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()) {
+            Ok(short) => {
+                Ok(MatchQuery {
+                    boost: ::std::default::Default::default(),
+                    query_name: ::std::default::Default::default(),
+                    analyzer: ::std::default::Default::default(),
+                    auto_generate_synonyms_phrase_query: ::std::default::Default::default(),
+                    cutoff_frequency: ::std::default::Default::default(),
+                    fuzziness: ::std::default::Default::default(),
+                    fuzzy_rewrite: ::std::default::Default::default(),
+                    fuzzy_transpositions: ::std::default::Default::default(),
+                    lenient: ::std::default::Default::default(),
+                    max_expansions: ::std::default::Default::default(),
+                    minimum_should_match: ::std::default::Default::default(),
+                    operator: ::std::default::Default::default(),
+                    prefix_length: ::std::default::Default::default(),
+                    query: short,
+                    zero_terms_query: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 impl MatchQuery {
@@ -310,6 +343,7 @@ impl MatchQuery {
             prefix_length: ::std::default::Default::default(),
             query,
             zero_terms_query: ::std::default::Default::default(),
+            shortcut_form: ::std::default::Default::default(),
         }
     }
 }
@@ -417,14 +451,19 @@ pub struct PrefixQuery {
     /// Availability: Stack since 7.10.0; Serverless.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_insensitive: ::std::option::Option<bool>,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for PrefixQuery {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.boost.is_none() && self.query_name.is_none() && self.rewrite.is_none()
-            && self.case_insensitive.is_none()
+        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        if short && self.boost.is_none() && self.query_name.is_none()
+            && self.rewrite.is_none() && self.case_insensitive.is_none()
         {
             return ::serde::Serialize::serialize(&self.value, serializer);
         }
@@ -438,17 +477,41 @@ impl<'de> ::serde::Deserialize<'de> for PrefixQuery {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = PrefixQuery::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            PrefixQuery::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "boost" | "_name" | "rewrite" | "value" |
+                        "case_insensitive"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value).map_err(::serde::de::Error::custom)?;
-        Ok(PrefixQuery {
-            boost: ::std::default::Default::default(),
-            query_name: ::std::default::Default::default(),
-            rewrite: ::std::default::Default::default(),
-            value: short,
-            case_insensitive: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()) {
+            Ok(short) => {
+                Ok(PrefixQuery {
+                    boost: ::std::default::Default::default(),
+                    query_name: ::std::default::Default::default(),
+                    rewrite: ::std::default::Default::default(),
+                    value: short,
+                    case_insensitive: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 impl PrefixQuery {
@@ -460,6 +523,7 @@ impl PrefixQuery {
             rewrite: ::std::default::Default::default(),
             value,
             case_insensitive: ::std::default::Default::default(),
+            shortcut_form: ::std::default::Default::default(),
         }
     }
 }
@@ -698,6 +762,37 @@ impl<'de> ::serde::Deserialize<'de> for QueryContainer {
         )
     }
 }
+impl ::std::convert::From<crate::types::query_dsl::BoolQuery> for QueryContainer {
+    fn from(value: crate::types::query_dsl::BoolQuery) -> Self {
+        QueryContainer::Bool(::std::boxed::Box::new(value))
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::ExistsQuery> for QueryContainer {
+    fn from(value: crate::types::query_dsl::ExistsQuery) -> Self {
+        QueryContainer::Exists(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::IdsQuery> for QueryContainer {
+    fn from(value: crate::types::query_dsl::IdsQuery) -> Self {
+        QueryContainer::Ids(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::MatchAllQuery> for QueryContainer {
+    fn from(value: crate::types::query_dsl::MatchAllQuery) -> Self {
+        QueryContainer::MatchAll(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::SimpleQueryStringQuery>
+for QueryContainer {
+    fn from(value: crate::types::query_dsl::SimpleQueryStringQuery) -> Self {
+        QueryContainer::SimpleQueryString(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::TermsQuery> for QueryContainer {
+    fn from(value: crate::types::query_dsl::TermsQuery) -> Self {
+        QueryContainer::Terms(value)
+    }
+}
 /// Options of a `range` query on one field. The kind of bounds is not tagged in the JSON:
 /// it follows from the values, and anything unrecognised is read as `UntypedRangeQuery`.
 ///
@@ -726,6 +821,31 @@ impl ::serde::Serialize for RangeQuery {
             }
             RangeQuery::Term(value) => ::serde::Serialize::serialize(value, serializer),
         }
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::UntypedRangeQuery> for RangeQuery {
+    fn from(value: crate::types::query_dsl::UntypedRangeQuery) -> Self {
+        RangeQuery::Untyped(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::DateRangeQuery> for RangeQuery {
+    fn from(value: crate::types::query_dsl::DateRangeQuery) -> Self {
+        RangeQuery::Date(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::NumberRangeQuery> for RangeQuery {
+    fn from(value: crate::types::query_dsl::NumberRangeQuery) -> Self {
+        RangeQuery::Number(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::LongNumberRangeQuery> for RangeQuery {
+    fn from(value: crate::types::query_dsl::LongNumberRangeQuery) -> Self {
+        RangeQuery::LongNumber(value)
+    }
+}
+impl ::std::convert::From<crate::types::query_dsl::TermRangeQuery> for RangeQuery {
+    fn from(value: crate::types::query_dsl::TermRangeQuery) -> Self {
+        RangeQuery::Term(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RangeQuery {
@@ -1117,13 +1237,18 @@ pub struct TermQuery {
     /// Availability: Stack since 7.10.0; Serverless.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case_insensitive: ::std::option::Option<bool>,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for TermQuery {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.boost.is_none() && self.query_name.is_none()
+        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        if short && self.boost.is_none() && self.query_name.is_none()
             && self.case_insensitive.is_none()
         {
             return ::serde::Serialize::serialize(&self.value, serializer);
@@ -1138,16 +1263,39 @@ impl<'de> ::serde::Deserialize<'de> for TermQuery {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = TermQuery::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            TermQuery::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "boost" | "_name" | "value" | "case_insensitive"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value).map_err(::serde::de::Error::custom)?;
-        Ok(TermQuery {
-            boost: ::std::default::Default::default(),
-            query_name: ::std::default::Default::default(),
-            value: short,
-            case_insensitive: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()) {
+            Ok(short) => {
+                Ok(TermQuery {
+                    boost: ::std::default::Default::default(),
+                    query_name: ::std::default::Default::default(),
+                    value: short,
+                    case_insensitive: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 impl TermQuery {
@@ -1158,6 +1306,7 @@ impl TermQuery {
             query_name: ::std::default::Default::default(),
             value,
             case_insensitive: ::std::default::Default::default(),
+            shortcut_form: ::std::default::Default::default(),
         }
     }
 }
@@ -1262,6 +1411,11 @@ impl ::serde::Serialize for TermsQueryField {
         }
     }
 }
+impl ::std::convert::From<crate::types::query_dsl::TermsLookup> for TermsQueryField {
+    fn from(value: crate::types::query_dsl::TermsLookup) -> Self {
+        TermsQueryField::Lookup(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TermsQueryField {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1357,13 +1511,18 @@ pub struct WildcardQuery {
     /// The pattern, using `*` and `?`. Either this or `value` is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wildcard: ::std::option::Option<::std::string::String>,
+    /// How this value was written (just the shortcut property's value, or the full
+    /// object), so that it is written back the same way. Not data: ignored by `==`.
+    #[serde(skip)]
+    pub shortcut_form: crate::runtime::ShortcutForm,
 }
 impl ::serde::Serialize for WildcardQuery {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        if self.boost.is_none() && self.query_name.is_none()
+        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        if short && self.boost.is_none() && self.query_name.is_none()
             && self.case_insensitive.is_none() && self.rewrite.is_none()
             && self.wildcard.is_none() && let Some(value) = &self.value
         {
@@ -1379,20 +1538,42 @@ impl<'de> ::serde::Deserialize<'de> for WildcardQuery {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        if value.is_object() && let Ok(full) = WildcardQuery::deserialize(&value) {
-            return Ok(full);
+        let full = |value: &::serde_json::Value| {
+            WildcardQuery::deserialize(value)
+                .map(|mut full| {
+                    full.shortcut_form = crate::runtime::ShortcutForm::Full;
+                    full
+                })
+        };
+        if let ::serde_json::Value::Object(map) = &value
+            && map
+                .keys()
+                .any(|key| {
+                    matches!(
+                        key.as_str(), "boost" | "_name" | "case_insensitive" | "rewrite"
+                        | "value" | "wildcard"
+                    )
+                })
+        {
+            return full(&value).map_err(::serde::de::Error::custom);
         }
-        let short = ::serde_json::from_value(value)
-            .map(Some)
-            .map_err(::serde::de::Error::custom)?;
-        Ok(WildcardQuery {
-            boost: ::std::default::Default::default(),
-            query_name: ::std::default::Default::default(),
-            case_insensitive: ::std::default::Default::default(),
-            rewrite: ::std::default::Default::default(),
-            value: short,
-            wildcard: ::std::default::Default::default(),
-        })
+        match ::serde_json::from_value(value.clone()).map(Some) {
+            Ok(short) => {
+                Ok(WildcardQuery {
+                    boost: ::std::default::Default::default(),
+                    query_name: ::std::default::Default::default(),
+                    case_insensitive: ::std::default::Default::default(),
+                    rewrite: ::std::default::Default::default(),
+                    value: short,
+                    wildcard: ::std::default::Default::default(),
+                    shortcut_form: crate::runtime::ShortcutForm::Short,
+                })
+            }
+            Err(_) if value.is_object() => {
+                full(&value).map_err(::serde::de::Error::custom)
+            }
+            Err(e) => Err(::serde::de::Error::custom(e)),
+        }
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1467,6 +1648,16 @@ impl ::serde::Serialize for MatchQueryQuery {
                 ::serde::Serialize::serialize(value, serializer)
             }
         }
+    }
+}
+impl ::std::convert::From<&str> for MatchQueryQuery {
+    fn from(value: &str) -> Self {
+        MatchQueryQuery::String(value.to_string())
+    }
+}
+impl ::std::convert::From<::std::string::String> for MatchQueryQuery {
+    fn from(value: ::std::string::String) -> Self {
+        MatchQueryQuery::String(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MatchQueryQuery {

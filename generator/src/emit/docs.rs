@@ -59,6 +59,23 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// Rustdoc and `#[deprecated]` for a property, with `description` in place of its own.
+pub fn property_attrs(prop: &crate::model::Property, description: Option<&str>) -> TokenStream {
+    let mut out = doc_attrs(&DocInfo {
+        description,
+        doc_url: prop.doc_url.as_deref(),
+        ext_doc_url: prop.ext_doc_url.as_deref(),
+        availability: prop.availability.as_ref(),
+        server_default: prop
+            .server_default
+            .as_ref()
+            .and_then(|d| serde_json::to_string(d).ok()),
+        wire_name: None,
+    });
+    out.extend(deprecated_attr(prop.deprecation.as_ref()));
+    out
+}
+
 /// `#[deprecated(since, note)]` for a deprecated item.
 pub fn deprecated_attr(deprecation: Option<&Deprecation>) -> TokenStream {
     match deprecation {

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::EmitError;
-use super::docs::{DocInfo, deprecated_attr, doc_attrs};
+use super::docs::{DocInfo, deprecated_attr, doc_attrs, property_attrs};
 use super::names::{field_names, ident, snake};
 use super::types::{Field, StructSpec, default_impl, generic_params, param_bound};
 use super::typespace::{Ctx, TypeSpace};
@@ -192,20 +192,9 @@ impl TypeSpace<'_> {
             } else {
                 description.push_str(prop.description.as_deref().unwrap_or_default());
             }
-            let doc = doc_attrs(&DocInfo {
-                description: Some(&description),
-                doc_url: prop.doc_url.as_deref(),
-                ext_doc_url: prop.ext_doc_url.as_deref(),
-                availability: prop.availability.as_ref(),
-                server_default: prop
-                    .server_default
-                    .as_ref()
-                    .and_then(|d| serde_json::to_string(d).ok()),
-                wire_name: None,
-            });
-            let deprecated = deprecated_attr(prop.deprecation.as_ref());
+            let doc = property_attrs(prop, Some(&description));
             fields.push(Field {
-                tokens: quote!(#doc #deprecated pub #field_ident: #ty,),
+                tokens: quote!(#doc pub #field_ident: #ty,),
                 ident: field_ident,
                 ty,
                 inner,

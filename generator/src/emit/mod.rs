@@ -41,6 +41,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("params.rs", include_str!("../../runtime/params.rs")),
+    ("secrets.rs", include_str!("../../runtime/secrets.rs")),
     (
         "serde_helpers.rs",
         include_str!("../../runtime/serde_helpers.rs"),
@@ -72,6 +73,25 @@ struct Module {
 
 /// Every file of the generated crate, by path relative to the crate root, in a stable order.
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, String>, EmitError> {
+    emit_timed(model, options).map(|(files, _)| files)
+}
+
+/// How long the two halves of [`emit`] took.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmitTimings {
+    /// Building the token streams of every module.
+    pub build: std::time::Duration,
+    /// Parsing them with syn and printing them with prettyplease (in parallel).
+    pub format: std::time::Duration,
+}
+
+/// [`emit`], also saying where the time went.
+pub fn emit_timed(
+    model: &Model,
+    options: &EmitOptions,
+) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
+    let started = std::time::Instant::now();
+    let mut timings = EmitTimings::default();
     let mut space = TypeSpace::new(model)?;
     let mut modules: BTreeMap<Vec<String>, Module> = BTreeMap::new();
     modules.insert(Vec::new(), Module::default());
@@ -145,6 +165,8 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
         });
     }
 
+    timings.build = started.elapsed();
+    let started = std::time::Instant::now();
     // Each module file: its feature gate, its children, its items (gated apart when a
     // module is needed only for a descendant's sake). Token streams can't cross threads,
     // so each module goes to the formatting threads as text.
@@ -198,7 +220,8 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
         files.insert(PathBuf::from("src/runtime").join(name), (*text).to_string());
     }
     files.insert(PathBuf::from("Cargo.toml"), manifest(options, &features));
-    Ok(files)
+    timings.format = started.elapsed();
+    Ok((files, timings))
 }
 
 fn add_module<'a>(

@@ -5,26 +5,18 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::EmitError;
-use super::docs::{DocInfo, deprecated_attr, doc_attrs};
+use super::docs::{DocInfo, deprecated_attr, doc_attrs, property_attrs};
 use super::names::{Scope, camel, field_names, ident};
 use super::typespace::{Ctx, TypeSpace, is_primitive, one_or_many};
 use crate::model::{
     Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
 };
 
-/// Wire names of fields whose string values are secrets: `Debug` prints `<redacted>`.
-const SECRET_FIELDS: &[&str] = &[
-    "password",
-    "password_hash",
-    "api_key",
-    "encoded",
-    "token",
-    "access_token",
-    "refresh_token",
-    "client_secret",
-    "secret",
-    "value_secret",
-];
+/// The runtime's list of secret member names, shared with the generated crate.
+#[allow(dead_code)]
+#[path = "../../runtime/secrets.rs"]
+mod secrets;
+use secrets::SECRET_KEYS as SECRET_FIELDS;
 
 /// One struct field, ready to print.
 pub struct Field {
@@ -192,6 +184,9 @@ impl TypeSpace<'_> {
                 secret: false,
             });
         }
+        if interface.shortcut_property.is_some() {
+            fields.push(shortcut_form_field(&fields)?);
+        }
         let spec = StructSpec {
             name: &name,
             generics: &interface.generics,
@@ -246,25 +241,13 @@ impl TypeSpace<'_> {
             } else {
                 quote!(#[serde(#(#serde_attrs),*)])
             };
-            let doc = doc_attrs(&DocInfo {
-                description: prop.description.as_deref(),
-                doc_url: prop.doc_url.as_deref(),
-                ext_doc_url: prop.ext_doc_url.as_deref(),
-                availability: prop.availability.as_ref(),
-                server_default: prop
-                    .server_default
-                    .as_ref()
-                    .and_then(|d| serde_json::to_string(d).ok()),
-                wire_name: None,
-            });
-            let deprecated = deprecated_attr(prop.deprecation.as_ref());
+            let doc = property_attrs(prop, prop.description.as_deref());
             let secret = (SECRET_FIELDS.contains(&prop.name.as_str())
                 && self.is_string(&prop.type_))
                 || matches!(&prop.type_, ValueOf::InstanceOf(i) if i.type_name.name == "Password");
             fields.push(Field {
                 tokens: quote! {
                     #doc
-                    #deprecated
                     #serde
                     pub #field_ident: #ty,
                 },
@@ -305,7 +288,7 @@ impl TypeSpace<'_> {
             .map(|(field, value)| quote!(#[serde(tag = #field, rename = #value)]));
         let shortcut = spec.shortcut.as_ref().and_then(|s| {
             let index = props.iter().position(|p| &p.name == s)?;
-            Some(&fields[index])
+            Some((&fields[index], &props[index]))
         });
         let remote = shortcut.map(|_| quote!(#[serde(remote = "Self")]));
         let mut out = quote! {
@@ -324,8 +307,17 @@ impl TypeSpace<'_> {
         if has_secret {
             out.extend(debug_impl(&name, &params, spec.generics, fields));
         }
-        if let Some(field) = shortcut {
-            out.extend(shortcut_impls(&name, &params, spec.generics, field, fields));
+        if let Some((field, prop)) = shortcut {
+            let form = ShortcutSpec {
+                field,
+                wire_names: props
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+                    .cloned()
+                    .collect(),
+                auto_short: !self.may_be_object(&prop.type_, 0),
+            };
+            out.extend(shortcut_impls(&name, &params, spec.generics, &form, fields));
         }
         if !all_optional {
             out.extend(constructor(&name, &params, spec.generics, fields));
@@ -406,11 +398,53 @@ impl TypeSpace<'_> {
             let text = format!(" The variant of a [`{name}`]: exactly one of these keys.");
             quote!(#[doc = #text])
         };
+        // `AdditionalProperty<K, V>` on a container (`SortOptions`): any other key is a `K`
+        // holding a `V`, e.g. a field name and its sort order.
+        let (extra_variant, extra_ser, extra_de) = match self.additional_properties(interface) {
+            Some(behavior) if behavior.generics.len() == 2 => {
+                let key_ty = self.rust_type(&behavior.generics[0], &ctx)?;
+                let value_ty = self.rust_type(&behavior.generics[1], &ctx)?;
+                let wanted = behavior
+                    .meta
+                    .as_ref()
+                    .and_then(|m| m.get("key"))
+                    .map(|k| camel(k))
+                    .unwrap_or_else(|| "Other".to_string());
+                let v = format_ident!("{}", scope.claim(wanted));
+                (
+                    quote! {
+                        /// Any other key: its name and value.
+                        #v {
+                            /// The key.
+                            name: #key_ty,
+                            /// Its value.
+                            value: #value_ty,
+                        },
+                    },
+                    quote!(#kind_ident::#v { name, value } => map.serialize_entry(name, value)?,),
+                    quote! {
+                        _ => match (
+                            ::serde_json::from_value::<#key_ty>(::serde_json::Value::String(key.clone())),
+                            ::serde_json::from_value::<#value_ty>(value.clone()),
+                        ) {
+                            (Ok(name), Ok(value)) => #kind_ident::#v { name, value },
+                            _ => #kind_ident::#unknown { name: key, value },
+                        },
+                    },
+                )
+            }
+            _ => (
+                TokenStream::new(),
+                TokenStream::new(),
+                quote!(_ => #kind_ident::#unknown { name: key, value },),
+            ),
+        };
         let mut out = quote! {
             #kind_docs
             #[derive(Debug, Clone, PartialEq)]
             pub enum #kind_ident #params {
                 #(#variant_tokens)*
+                #extra_variant
                 /// A variant this client doesn't know, kept as raw JSON.
                 #unknown {
                     /// The variant's key.
@@ -419,57 +453,13 @@ impl TypeSpace<'_> {
                     value: ::serde_json::Value,
                 },
             }
-        };
-        if outer.is_empty() {
-            out.extend(quote! {
-                impl #params ::serde::Serialize for #kind_ident #params #bounds_ser {
-                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                        use ::serde::ser::SerializeMap;
-                        let mut map = serializer.serialize_map(Some(1))?;
-                        match self {
-                            #(#ser_arms)*
-                            #kind_ident::#unknown { name, value } => map.serialize_entry(name, value)?,
-                        }
-                        map.end()
-                    }
-                }
-                impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #kind_ident #params #bounds_de {
-                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                        let map = <::indexmap::IndexMap<::std::string::String, ::serde_json::Value> as ::serde::Deserialize>::deserialize(deserializer)?;
-                        let (key, value) = crate::runtime::unions::single_entry(map).map_err(::serde::de::Error::custom)?;
-                        Ok(match key.as_str() {
-                            #(#de_arms)*
-                            _ => #kind_ident::#unknown { name: key, value },
-                        })
-                    }
-                }
-            });
-            return Ok(out);
-        }
-        // Container properties beside the variant: a struct around the variant enum.
-        let outer_fields = self.fields(&outer, &ctx)?;
-        let name_ident = format_ident!("{}", name);
-        let field_tokens = outer_fields.iter().map(|f| &f.tokens);
-        let variant_field = quote! {
-            /// The one variant key of this container.
-            #[serde(flatten)]
-            pub variant: #kind_ident #params,
-        };
-        let bounds = serde_bounds(&interface.generics);
-        out.extend(quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-            #bounds
-            pub struct #name_ident #params {
-                #(#field_tokens)*
-                #variant_field
-            }
             impl #params ::serde::Serialize for #kind_ident #params #bounds_ser {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     use ::serde::ser::SerializeMap;
                     let mut map = serializer.serialize_map(Some(1))?;
                     match self {
                         #(#ser_arms)*
+                        #extra_ser
                         #kind_ident::#unknown { name, value } => map.serialize_entry(name, value)?,
                     }
                     map.end()
@@ -481,9 +471,34 @@ impl TypeSpace<'_> {
                     let (key, value) = crate::runtime::unions::single_entry(map).map_err(::serde::de::Error::custom)?;
                     Ok(match key.as_str() {
                         #(#de_arms)*
-                        _ => #kind_ident::#unknown { name: key, value },
+                        #extra_de
                     })
                 }
+            }
+        };
+        let arms: Vec<(proc_macro2::Ident, &ValueOf)> = variants
+            .iter()
+            .zip(&variant_idents)
+            .map(|(p, v)| (v.clone(), &p.type_))
+            .collect();
+        out.extend(self.conversions(&kind_ident, &interface.name, &interface.generics, &arms));
+        if outer.is_empty() {
+            return Ok(out);
+        }
+        // Container properties beside the variant: a struct around the variant enum.
+        let outer_fields = self.fields(&outer, &ctx)?;
+        let name_ident = format_ident!("{}", name);
+        let field_tokens = outer_fields.iter().map(|f| &f.tokens);
+        let bounds = serde_bounds(&interface.generics);
+        out.extend(quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #bounds
+            pub struct #name_ident #params {
+                #(#field_tokens)*
+                /// The one variant key of this container.
+                #[serde(flatten)]
+                pub variant: #kind_ident #params,
             }
         });
         Ok(out)
@@ -763,6 +778,9 @@ impl TypeSpace<'_> {
             }
         };
         let _ = keeps_unknown;
+        let arms: Vec<(proc_macro2::Ident, &ValueOf)> =
+            variants.iter().map(|(v, item, _)| (v.clone(), *item)).collect();
+        out.extend(self.conversions(&name, union.owner, union.generics, &arms));
         let decode_body = if external {
             let tags = self.variant_tags(&variants, |def| match def {
                 TypeDefinition::Interface(i) => i.variant_name.clone(),
@@ -850,6 +868,84 @@ impl TypeSpace<'_> {
             }
         });
         Ok(out)
+    }
+
+    /// `From` conversions into a union or container: one per arm that holds a named struct,
+    /// enum or union (distinct types, so the impls can't overlap), and `From<&str>` /
+    /// `From<String>` when exactly one arm is a string.
+    fn conversions(
+        &self,
+        name: &proc_macro2::Ident,
+        owner: &TypeName,
+        generics: &[TypeName],
+        arms: &[(proc_macro2::Ident, &ValueOf)],
+    ) -> TokenStream {
+        if !generics.is_empty() {
+            return TokenStream::new();
+        }
+        let mut out = TokenStream::new();
+        let mut seen = std::collections::HashSet::new();
+        let nominal: Vec<(&proc_macro2::Ident, &TypeName)> = arms
+            .iter()
+            .filter_map(|(v, item)| match item {
+                ValueOf::InstanceOf(i)
+                    if i.generics.is_empty()
+                        && matches!(
+                            self.get(&i.type_name),
+                            Some(TypeDefinition::Interface(_) | TypeDefinition::Enum(_))
+                        ) =>
+                {
+                    Some((v, &i.type_name))
+                }
+                _ => None,
+            })
+            .collect();
+        let repeated: std::collections::HashSet<&TypeName> = nominal
+            .iter()
+            .filter(|(_, t)| !seen.insert(*t))
+            .map(|(_, t)| *t)
+            .collect();
+        for (v, type_name) in nominal {
+            // `From<T> for T` is core's (a container with a variant of its own type).
+            if repeated.contains(type_name) || type_name == owner {
+                continue;
+            }
+            let Ok(path) = self.path_tokens(type_name) else {
+                continue;
+            };
+            let wrap = if self.needs_box(owner, type_name) {
+                quote!(::std::boxed::Box::new(value))
+            } else {
+                quote!(value)
+            };
+            out.extend(quote! {
+                impl ::std::convert::From<#path> for #name {
+                    fn from(value: #path) -> Self {
+                        #name::#v(#wrap)
+                    }
+                }
+            });
+        }
+        let strings: Vec<&proc_macro2::Ident> = arms
+            .iter()
+            .filter(|(_, item)| !matches!(item, ValueOf::LiteralValue { .. }) && self.is_string(item))
+            .map(|(v, _)| v)
+            .collect();
+        if let [v] = strings.as_slice() {
+            out.extend(quote! {
+                impl ::std::convert::From<&str> for #name {
+                    fn from(value: &str) -> Self {
+                        #name::#v(value.to_string())
+                    }
+                }
+                impl ::std::convert::From<::std::string::String> for #name {
+                    fn from(value: ::std::string::String) -> Self {
+                        #name::#v(value)
+                    }
+                }
+            });
+        }
+        out
     }
 
     /// For each union arm that names an interface, what `tag_of` says about it.
@@ -1030,31 +1126,99 @@ fn constructor(
     }
 }
 
+/// The field of a class with `@shortcut_property` that keeps its `runtime::ShortcutForm`.
+const SHORTCUT_FORM: &str = "shortcut_form";
+
+/// The `shortcut_form` field of a class with `@shortcut_property`.
+fn shortcut_form_field(fields: &[Field]) -> Result<Field, EmitError> {
+    if fields.iter().any(|f| f.ident == SHORTCUT_FORM) {
+        return Err(EmitError::Invalid(format!(
+            "a class with a shortcut property has a property named `{SHORTCUT_FORM}`"
+        )));
+    }
+    let field_ident = ident(SHORTCUT_FORM);
+    let ty = quote!(crate::runtime::ShortcutForm);
+    Ok(Field {
+        tokens: quote! {
+            /// How this value was written (just the shortcut property's value, or the full
+            /// object), so that it is written back the same way. Not data: ignored by `==`.
+            #[serde(skip)]
+            pub #field_ident: #ty,
+        },
+        ident: field_ident,
+        inner: ty.clone(),
+        ty,
+        required: false,
+        secret: false,
+    })
+}
+
+/// What the `Serialize`/`Deserialize` of a class with `@shortcut_property` need.
+struct ShortcutSpec<'a> {
+    /// The shortcut property's field.
+    field: &'a Field,
+    /// Wire names (and aliases) of all properties: an object with one of them is the full form.
+    wire_names: Vec<String>,
+    /// Whether a value built in code is written in the short form: not when the shortcut
+    /// property's value may itself be an object, which would read back as the full form.
+    auto_short: bool,
+}
+
+impl TypeSpace<'_> {
+    /// Whether values of this type may be JSON objects.
+    fn may_be_object(&self, value: &ValueOf, depth: usize) -> bool {
+        if depth > 16 {
+            return true;
+        }
+        match value {
+            ValueOf::InstanceOf(i) => {
+                if is_primitive(&i.type_name) || i.type_name.namespace == "_builtins" {
+                    return false;
+                }
+                match self.get(&i.type_name) {
+                    Some(TypeDefinition::Enum(_)) => false,
+                    Some(TypeDefinition::TypeAlias(a)) => self.may_be_object(&a.type_, depth + 1),
+                    _ => true,
+                }
+            }
+            ValueOf::ArrayOf { .. } | ValueOf::LiteralValue { .. } => false,
+            ValueOf::UnionOf { items } => items.iter().any(|v| self.may_be_object(v, depth + 1)),
+            ValueOf::DictionaryOf { .. } | ValueOf::UserDefinedValue => true,
+        }
+    }
+}
+
 /// `Serialize`/`Deserialize` for a class with `@shortcut_property`: the whole object may be
-/// just that property's value (`{"term": {"user": "kimchy"}}`), and is written back that way
-/// when no other property is set.
+/// just that property's value (`{"term": {"user": "kimchy"}}`). A decoded value remembers its
+/// form in `shortcut_form` and is written back in it; one built in code is written in the
+/// short form when no other property is set (and the short form can't be mistaken for the
+/// full one).
 fn shortcut_impls(
     name: &proc_macro2::Ident,
     params: &TokenStream,
     generics: &[TypeName],
-    shortcut: &Field,
+    form: &ShortcutSpec<'_>,
     fields: &[Field],
 ) -> TokenStream {
+    let shortcut = form.field;
     let bounds_ser = trait_bounds(generics, param_bound());
     let bounds_de = trait_bounds(generics, param_bound());
     let de_params = generics.iter().map(|g| format_ident!("{}", g.name));
     let short = &shortcut.ident;
+    let marker = ident(SHORTCUT_FORM);
     let inits = fields.iter().map(|f| {
         let ident = &f.ident;
         if f.ident == shortcut.ident {
             quote!(#ident: short)
+        } else if f.ident == SHORTCUT_FORM {
+            quote!(#ident: crate::runtime::ShortcutForm::Short)
         } else {
             quote!(#ident: ::std::default::Default::default())
         }
     });
     let others: Vec<TokenStream> = fields
         .iter()
-        .filter(|f| f.ident != shortcut.ident)
+        .filter(|f| f.ident != shortcut.ident && f.ident != SHORTCUT_FORM)
         .map(|f| {
             let ident = &f.ident;
             if f.required {
@@ -1069,15 +1233,20 @@ fn shortcut_impls(
     } else {
         quote!(#(#others)&&*)
     };
+    let short_decl = if form.auto_short {
+        quote!(let short = !matches!(self.#marker, crate::runtime::ShortcutForm::Full);)
+    } else {
+        quote!(let short = matches!(self.#marker, crate::runtime::ShortcutForm::Short);)
+    };
     let write_short = if shortcut.required {
         quote! {
-            if #others_unset {
+            if short && #others_unset {
                 return ::serde::Serialize::serialize(&self.#short, serializer);
             }
         }
     } else {
         quote! {
-            if #others_unset && let Some(value) = &self.#short {
+            if short && #others_unset && let Some(value) = &self.#short {
                 return ::serde::Serialize::serialize(value, serializer);
             }
         }
@@ -1087,9 +1256,11 @@ fn shortcut_impls(
     } else {
         quote!(.map(Some))
     };
+    let wire_names = &form.wire_names;
     quote! {
         impl #params ::serde::Serialize for #name #params #bounds_ser {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #short_decl
                 #write_short
                 #name::serialize(self, serializer)
             }
@@ -1097,11 +1268,23 @@ fn shortcut_impls(
         impl<'de, #(#de_params),*> ::serde::Deserialize<'de> for #name #params #bounds_de {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                if value.is_object() && let Ok(full) = #name::deserialize(&value) {
-                    return Ok(full);
+                let full = |value: &::serde_json::Value| {
+                    #name::deserialize(value).map(|mut full| {
+                        full.#marker = crate::runtime::ShortcutForm::Full;
+                        full
+                    })
+                };
+                // An object naming one of the properties is the full form.
+                if let ::serde_json::Value::Object(map) = &value
+                    && map.keys().any(|key| matches!(key.as_str(), #(#wire_names)|*))
+                {
+                    return full(&value).map_err(::serde::de::Error::custom);
                 }
-                let short = ::serde_json::from_value(value)#wrap.map_err(::serde::de::Error::custom)?;
-                Ok(#name { #(#inits),* })
+                match ::serde_json::from_value(value.clone())#wrap {
+                    Ok(short) => Ok(#name { #(#inits),* }),
+                    Err(_) if value.is_object() => full(&value).map_err(::serde::de::Error::custom),
+                    Err(e) => Err(::serde::de::Error::custom(e)),
+                }
             }
         }
     }

@@ -68,6 +68,8 @@ pub struct TypeSpace<'m> {
     /// Inline unions turned into named enums, by module.
     pub synthesized: BTreeMap<Vec<String>, Vec<Synthesized>>,
     synthesized_by_shape: HashMap<(Vec<String>, String), String>,
+    /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
+    pub request_bodies: HashMap<TypeName, TokenStream>,
 }
 
 impl<'m> TypeSpace<'m> {
@@ -80,6 +82,7 @@ impl<'m> TypeSpace<'m> {
             component: HashMap::new(),
             synthesized: BTreeMap::new(),
             synthesized_by_shape: HashMap::new(),
+            request_bodies: HashMap::new(),
         };
         space.component = space.components();
         Ok(space)
@@ -287,7 +290,7 @@ impl<'m> TypeSpace<'m> {
     }
 
     /// A reference from `owner` to `target` closes a cycle without a heap indirection.
-    fn needs_box(&self, owner: &TypeName, target: &TypeName) -> bool {
+    pub fn needs_box(&self, owner: &TypeName, target: &TypeName) -> bool {
         match (self.component.get(owner), self.component.get(target)) {
             (Some(a), Some(b)) => a == b,
             _ => false,

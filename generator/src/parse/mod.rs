@@ -41,6 +41,20 @@ use syntax::{DeclKind, FileSyntax};
 
 /// Parses the specification in `spec_dir` into the model, or every problem found.
 pub fn parse_spec(spec_dir: &Path) -> Result<crate::model::Model, Diagnostics> {
+    let parsed = parse_files(spec_dir)?;
+    build_model(spec_dir, parsed)
+}
+
+/// Every file of a specification, read and parsed, with the folder's path aliases and doc ids.
+pub struct ParsedSpec {
+    aliases: PathAliases,
+    doc_ids: DocIds,
+    files: Vec<SourceFile>,
+    syntaxes: Vec<FileSyntax>,
+}
+
+/// The first stage: finds, reads and parses (swc) every `.ts` file, in parallel.
+pub fn parse_files(spec_dir: &Path) -> Result<ParsedSpec, Diagnostics> {
     if !spec_dir.is_dir() {
         return Err(Diagnostics::single(Diagnostic::file_only(
             spec_dir,
@@ -87,7 +101,24 @@ pub fn parse_spec(spec_dir: &Path) -> Result<crate::model::Model, Diagnostics> {
     if !errors.is_empty() {
         return Err(finish(errors));
     }
+    Ok(ParsedSpec {
+        aliases,
+        doc_ids,
+        files,
+        syntaxes,
+    })
+}
 
+/// The second stage: resolves names, lowers every declaration into the model, reads the
+/// examples and keeps the types the endpoints reach.
+pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnostics> {
+    let ParsedSpec {
+        aliases,
+        doc_ids,
+        files,
+        syntaxes,
+    } = parsed;
+    let mut errors = Diagnostics::default();
     let (prog, resolve_errors) = Program::new(files, syntaxes, &aliases);
     errors.0.extend(resolve_errors);
     let lowerer = Lowerer {

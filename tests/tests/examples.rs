@@ -1,0 +1,269 @@
+//! Every upstream request and response example of our endpoints decodes into the generated
+//! type and encodes back to the same JSON.
+//!
+//! The examples come from the upstream specification in `../shared/es-specification` (the
+//! test says so and passes when it is not there). Values that are not JSON (Kibana `"""`
+//! strings, `//` comments, NDJSON, a request shown only by its url) can't be round-tripped:
+//! they are classified and counted apart. Examples that are wrong upstream are listed with the
+//! reason in `tests/examples-allowlist.txt`. `cargo xtask examples` does the same for every
+//! endpoint of the upstream specification.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use elasticsearch_typed::security;
+use generator::example_check::{Allowlist, ExampleCase, Payload, Role, first_difference};
+use serde_json::Value;
+
+/// Decodes a JSON value into a type and encodes it again.
+type RoundTrip = fn(&Value) -> Result<Value, String>;
+
+macro_rules! round_trip {
+    ($ty:ty) => {
+        (
+            std::any::type_name::<$ty>(),
+            (|value: &Value| {
+                let decoded: $ty = serde_json::from_value(value.clone())
+                    .map_err(|e| format!("does not decode: {e}"))?;
+                // Encoded as the client sends it.
+                let bytes =
+                    serde_json::to_vec(&decoded).map_err(|e| format!("does not encode: {e}"))?;
+                serde_json::from_slice(&bytes).map_err(|e| format!("invalid JSON: {e}"))
+            }) as RoundTrip,
+        )
+    };
+}
+
+/// One endpoint: its request body type (if it has a body) and its response type.
+struct Target {
+    endpoint: &'static str,
+    request: Option<(&'static str, RoundTrip)>,
+    response: (&'static str, RoundTrip),
+}
+
+fn targets() -> Vec<Target> {
+    use security::*;
+    vec![
+        Target {
+            endpoint: "security.authenticate",
+            request: None,
+            response: round_trip!(authenticate::AuthenticateResponse),
+        },
+        Target {
+            endpoint: "security.bulk_update_api_keys",
+            request: Some(round_trip!(
+                bulk_update_api_keys::BulkUpdateApiKeysRequestBody
+            )),
+            response: round_trip!(bulk_update_api_keys::BulkUpdateApiKeysResponse),
+        },
+        Target {
+            endpoint: "security.clear_api_key_cache",
+            request: None,
+            response: round_trip!(clear_api_key_cache::ClearApiKeyCacheResponse),
+        },
+        Target {
+            endpoint: "security.clone_api_key",
+            request: Some(round_trip!(clone_api_key::CloneApiKeyRequestBody)),
+            response: round_trip!(clone_api_key::CloneApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.create_api_key",
+            request: Some(round_trip!(create_api_key::CreateApiKeyRequestBody)),
+            response: round_trip!(create_api_key::CreateApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.create_cross_cluster_api_key",
+            request: Some(round_trip!(
+                create_cross_cluster_api_key::CreateCrossClusterApiKeyRequestBody
+            )),
+            response: round_trip!(create_cross_cluster_api_key::CreateCrossClusterApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.get_api_key",
+            request: None,
+            response: round_trip!(get_api_key::GetApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.grant_api_key",
+            request: Some(round_trip!(grant_api_key::GrantApiKeyRequestBody)),
+            response: round_trip!(grant_api_key::GrantApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.invalidate_api_key",
+            request: Some(round_trip!(invalidate_api_key::InvalidateApiKeyRequestBody)),
+            response: round_trip!(invalidate_api_key::InvalidateApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.query_api_keys",
+            request: Some(round_trip!(query_api_keys::QueryApiKeysRequestBody)),
+            response: round_trip!(query_api_keys::QueryApiKeysResponse),
+        },
+        Target {
+            endpoint: "security.update_api_key",
+            request: Some(round_trip!(update_api_key::UpdateApiKeyRequestBody)),
+            response: round_trip!(update_api_key::UpdateApiKeyResponse),
+        },
+        Target {
+            endpoint: "security.update_cross_cluster_api_key",
+            request: Some(round_trip!(
+                update_cross_cluster_api_key::UpdateCrossClusterApiKeyRequestBody
+            )),
+            response: round_trip!(update_cross_cluster_api_key::UpdateCrossClusterApiKeyResponse),
+        },
+    ]
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The table above names the types the emitter names for these endpoints.
+#[test]
+fn targets_are_the_emitters() {
+    let model = generator::parse::parse_spec(&workspace().join("spec")).expect("spec/ parses");
+    let emitted =
+        generator::emit::example_targets(&model, &Default::default()).expect("spec/ emits");
+    let ours = targets();
+    assert_eq!(
+        emitted
+            .iter()
+            .map(|t| t.endpoint.as_str())
+            .collect::<Vec<_>>(),
+        ours.iter().map(|t| t.endpoint).collect::<Vec<_>>(),
+        "the endpoints of spec/ changed: update `targets()`"
+    );
+    for (emitted, ours) in emitted.iter().zip(&ours) {
+        assert_eq!(
+            emitted.request_body_type.as_deref(),
+            ours.request.map(|(name, _)| name),
+            "{}: request body type",
+            ours.endpoint
+        );
+        assert_eq!(
+            emitted.response_type.as_deref(),
+            Some(ours.response.0),
+            "{}: response type",
+            ours.endpoint
+        );
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    examples: usize,
+    round_tripped: usize,
+    /// Failing, but wrong upstream (in the allowlist).
+    allowed: usize,
+    /// Examples that can't be round-tripped, by class.
+    not_json: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn line(&self) -> String {
+        let mut line = format!(
+            "examples round-tripped: {}/{}",
+            self.round_tripped, self.examples
+        );
+        let mut notes = Vec::new();
+        if self.allowed > 0 {
+            notes.push(format!("{} wrong upstream, allowlisted", self.allowed));
+        }
+        for (class, n) in &self.not_json {
+            notes.push(format!("{n} not JSON: {class}"));
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join("; ")));
+        }
+        line
+    }
+}
+
+#[test]
+fn upstream_examples_round_trip() {
+    let upstream = workspace().join("../shared/es-specification/specification");
+    if !upstream.is_dir() {
+        println!(
+            "NOTICE: the upstream specification ({}) is missing; skipping the example round trips",
+            upstream.display()
+        );
+        return;
+    }
+    let model = generator::parse::parse_spec(&upstream)
+        .unwrap_or_else(|e| panic!("the upstream specification does not parse:\n{e}"));
+    let cases = generator::example_check::collect(&model, &upstream);
+    let allowlist = Allowlist::load(&workspace().join("tests/examples-allowlist.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let targets = targets();
+
+    let mut failures = Vec::new();
+    let mut total = Tally::default();
+    for target in &targets {
+        let mine: Vec<&ExampleCase> = cases
+            .iter()
+            .filter(|c| c.endpoint == target.endpoint)
+            .collect();
+        let mut tally = Tally::default();
+        for case in mine {
+            tally.examples += 1;
+            let value = match case.payload() {
+                Payload::Json(value) => value,
+                Payload::NotJson(class) => {
+                    *tally.not_json.entry(class).or_default() += 1;
+                    continue;
+                }
+                Payload::NoValue => {
+                    *tally.not_json.entry("no value (url only)").or_default() += 1;
+                    continue;
+                }
+            };
+            let round_trip = match case.role {
+                Role::Request => target.request.map(|(_, f)| f),
+                Role::Response => Some(target.response.1),
+                Role::Error(_) => None,
+            };
+            let Some(round_trip) = round_trip else {
+                failures.push(format!(
+                    "{} ({}): a {} example, but the endpoint has no such body",
+                    case.name, case.file, case.role
+                ));
+                continue;
+            };
+            let failure = match round_trip(&value) {
+                Ok(back) => first_difference(&value, &back).map(|d| d.to_string()),
+                Err(e) => Some(e),
+            };
+            match (failure, allowlist.entry(case)) {
+                (None, None) => tally.round_tripped += 1,
+                (None, Some((name, _))) => {
+                    tally.round_tripped += 1;
+                    println!("NOTICE: {name} is allowlisted but round-trips: remove it");
+                }
+                (Some(why), Some((_, reason))) => {
+                    tally.allowed += 1;
+                    println!("allowed: {} ({why}): {reason}", case.name);
+                }
+                (Some(why), None) => {
+                    failures.push(format!("{} ({}): {why}", case.name, case.file))
+                }
+            }
+        }
+        println!("{}: {}", target.endpoint, tally.line());
+        total.examples += tally.examples;
+        total.round_tripped += tally.round_tripped;
+        total.allowed += tally.allowed;
+        for (class, n) in tally.not_json {
+            *total.not_json.entry(class).or_default() += n;
+        }
+    }
+    println!("total: {}", total.line());
+    assert!(
+        total.examples > 0,
+        "no upstream examples found for our endpoints"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} example(s) don't round-trip:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}

@@ -1,0 +1,575 @@
+//! `cargo xtask examples`: every request and response example of a specification, decoded
+//! into the crate generated from it and encoded back.
+//!
+//! In `target/upstream-examples/` it keeps the generated crate (`crate/`, rewritten file by
+//! file so that cargo rebuilds only what changed), a harness crate (`harness/`) whose table
+//! maps each endpoint to its Rust types as the emitter names them
+//! ([`generator::emit::example_targets`]), and their build (`target/`). The harness decodes
+//! and re-encodes each JSON example; this side classifies the examples, compares the JSON
+//! and reports.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use generator::emit::{EmitOptions, ExampleTarget, example_targets};
+use generator::example_check::{
+    Allowlist, Equivalences, ExampleCase, Payload, Role, collect, first_difference,
+};
+use serde_json::{Value, json};
+
+/// The cargo profile the harness is built with. Measured on 2 cores, full upstream spec:
+/// dev builds and runs faster end to end than release (see README).
+const PROFILE: &str = "dev";
+
+/// Examples that fail because the upstream specification is wrong: `Name  reason` per line.
+const ALLOWLIST: &str = "tests/examples-allowlist.txt";
+/// The number of examples that round-tripped when it was last raised.
+const BASELINE: &str = "tests/examples-baseline.txt";
+
+/// What became of one example.
+enum Outcome {
+    /// Re-encoded to the same JSON.
+    RoundTripped,
+    /// Re-encoded to JSON the spec declares equivalent; the first textual difference.
+    Equivalent(String),
+    /// Not checked, with its class (`NDJSON`, `no value`, ...).
+    Apart(String),
+    Failed(String),
+}
+
+pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let work = root.join("target/upstream-examples");
+    let options = EmitOptions::default();
+
+    // 1. The crate, the targets and the examples.
+    let (model, files, _, _) =
+        generator::generate::render(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let written = sync_folder(&work.join("crate"), &files)?;
+    let targets = example_targets(&model, &options).map_err(|e| e.to_string())?;
+    let cases = collect(&model, spec);
+    let equivalences = Equivalences::from_model(&model);
+    let harness = harness_files(&options.package_name, &targets);
+    sync_folder(&work, &harness)?;
+    let lock = work.join("Cargo.lock");
+    if !lock.exists() {
+        // Start from the workspace's versions: no resolution against the registry.
+        let _ = std::fs::copy(root.join("Cargo.lock"), &lock);
+    }
+    let prepared = started.elapsed();
+    eprintln!(
+        "{} endpoints, {} examples; crate in {} ({} files, {written} rewritten) in {prepared:.1?}",
+        targets.len(),
+        cases.len(),
+        work.join("crate").display(),
+        files.len(),
+    );
+
+    // 2. The JSON examples the harness checks.
+    let by_endpoint: HashMap<&str, &ExampleTarget> =
+        targets.iter().map(|t| (t.endpoint.as_str(), t)).collect();
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(cases.len());
+    let mut jobs = Vec::new();
+    let mut values: HashMap<usize, Value> = HashMap::new();
+    for (i, case) in cases.iter().enumerate() {
+        let value = match case.payload() {
+            Payload::Json(value) => value,
+            Payload::NotJson(class) => {
+                outcomes.push(Some(Outcome::Apart(class.to_string())));
+                continue;
+            }
+            Payload::NoValue => {
+                outcomes.push(Some(Outcome::Apart("no value (url only)".to_string())));
+                continue;
+            }
+        };
+        let Some(target) = by_endpoint.get(case.endpoint.as_str()) else {
+            outcomes.push(Some(Outcome::Apart(
+                "endpoint not generated (codegen_exclude)".to_string(),
+            )));
+            continue;
+        };
+        let ty = match case.role {
+            Role::Request => &target.request_body_type,
+            Role::Response => &target.response_type,
+            Role::Error(_) => &target.error_type,
+        };
+        if ty.is_none() {
+            outcomes.push(Some(Outcome::Failed(format!(
+                "a {} example, but the spec gives the endpoint no {} body",
+                case.role, case.role
+            ))));
+            continue;
+        }
+        let kind = match case.role {
+            Role::Request => "request",
+            Role::Response => "response",
+            Role::Error(_) => "error",
+        };
+        jobs.push(json!({"id": i, "endpoint": case.endpoint, "kind": kind, "value": value}));
+        values.insert(i, value);
+        outcomes.push(None);
+    }
+    let cases_file = work.join("cases.json");
+    let results_file = work.join("results.json");
+    write_if_changed(&cases_file, &serde_json::to_string(&jobs).map_err(|e| e.to_string())?)?;
+
+    // 3. Build and run the harness.
+    let build_started = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let target_dir = work.join("target");
+    let status = Command::new(&cargo)
+        .args(["build", "--quiet", "--profile", PROFILE, "--manifest-path"])
+        .arg(work.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .status()
+        .map_err(|e| format!("{cargo}: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "the harness (and the crate generated from {}) does not build",
+            spec.display()
+        ));
+    }
+    let built = build_started.elapsed();
+    let run_started = Instant::now();
+    let folder = if PROFILE == "dev" { "debug" } else { PROFILE };
+    let binary = target_dir.join(folder).join("examples-harness");
+    let status = Command::new(&binary)
+        .arg(&cases_file)
+        .arg(&results_file)
+        .status()
+        .map_err(|e| format!("{}: {e}", binary.display()))?;
+    if !status.success() {
+        return Err(format!("{} failed ({status})", binary.display()));
+    }
+    let ran = run_started.elapsed();
+    let text = std::fs::read_to_string(&results_file)
+        .map_err(|e| format!("{}: {e}", results_file.display()))?;
+    let results: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    for result in results {
+        let Some(i) = result["id"].as_u64().map(|i| i as usize) else {
+            continue;
+        };
+        let outcome = match (&result["ok"], result["error"].as_str()) {
+            (_, Some(error)) => Outcome::Failed(error.to_string()),
+            (back, None) => match first_difference(&values[&i], back) {
+                None => Outcome::RoundTripped,
+                Some(difference) => match equivalences.first_difference(&values[&i], back) {
+                    None => Outcome::Equivalent(difference.to_string()),
+                    Some(difference) => Outcome::Failed(difference.to_string()),
+                },
+            },
+        };
+        outcomes[i] = Some(outcome);
+    }
+    let outcomes: Vec<Outcome> = outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| Outcome::Failed("the harness gave no result".to_string())))
+        .collect();
+
+    // 4. Report.
+    let allowlist = Allowlist::load(&root.join(ALLOWLIST))?;
+    let baseline = read_baseline(&root.join(BASELINE))?;
+    let report = report(&cases, &outcomes, &allowlist, baseline);
+    print!("{}", report.text);
+    println!(
+        "time: prepare {prepared:.1?}, build {built:.1?}, run {ran:.1?}, total {:.1?}",
+        started.elapsed()
+    );
+    report.verdict
+}
+
+struct Report {
+    text: String,
+    verdict: Result<(), String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    examples: usize,
+    /// Exactly or equivalently.
+    round_tripped: usize,
+    equivalent: usize,
+    /// Failed, the spec being wrong (in the allowlist).
+    allowed: usize,
+    /// Failed otherwise.
+    failed: usize,
+    apart: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: &Outcome, allowed: bool) {
+        self.examples += 1;
+        match outcome {
+            Outcome::RoundTripped => self.round_tripped += 1,
+            Outcome::Equivalent(_) => {
+                self.round_tripped += 1;
+                self.equivalent += 1;
+            }
+            Outcome::Apart(class) => *self.apart.entry(class.clone()).or_default() += 1,
+            Outcome::Failed(_) if allowed => self.allowed += 1,
+            Outcome::Failed(_) => self.failed += 1,
+        }
+    }
+
+    fn line(&self) -> String {
+        let apart: usize = self.apart.values().sum();
+        let mut line = format!(
+            "examples round-tripped: {}/{}",
+            self.round_tripped, self.examples
+        );
+        let mut notes = Vec::new();
+        if self.equivalent > 0 {
+            notes.push(format!("{} up to aliases or number forms", self.equivalent));
+        }
+        if apart > 0 {
+            notes.push(format!("{apart} not JSON"));
+        }
+        if self.allowed > 0 {
+            notes.push(format!("{} wrong upstream", self.allowed));
+        }
+        if self.failed > 0 {
+            notes.push(format!("{} FAILED", self.failed));
+        }
+        if !notes.is_empty() {
+            let _ = write!(line, " ({})", notes.join(", "));
+        }
+        line
+    }
+}
+
+fn report(
+    cases: &[ExampleCase],
+    outcomes: &[Outcome],
+    allowlist: &Allowlist,
+    baseline: Option<usize>,
+) -> Report {
+    let mut text = String::new();
+    let mut namespaces: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut total = Tally::default();
+    for (case, outcome) in cases.iter().zip(outcomes) {
+        let allowed = allowlist.entry(case).is_some();
+        namespaces
+            .entry(case.namespace())
+            .or_default()
+            .add(outcome, allowed);
+        total.add(outcome, allowed);
+    }
+    let width = namespaces.keys().map(|n| n.len()).max().unwrap_or(0);
+    for (namespace, tally) in &namespaces {
+        let _ = writeln!(text, "{namespace:width$}  {}", tally.line());
+    }
+    let _ = writeln!(text, "\ntotal: {}", total.line());
+    if !total.apart.is_empty() {
+        let _ = writeln!(text, "not JSON, by class (not round-tripped):");
+        for (class, n) in &total.apart {
+            let _ = writeln!(text, "  {n:4}  {class}");
+        }
+    }
+    let off_layout: Vec<&ExampleCase> = cases.iter().filter(|c| !c.in_model).collect();
+    if !off_layout.is_empty() {
+        let _ = writeln!(
+            text,
+            "outside the official layout (found on disk, not in the model): {}",
+            off_layout
+                .iter()
+                .map(|c| format!("{} as {}", c.file, c.role))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+
+    let mut unexpected = Vec::new();
+    let mut expected = Vec::new();
+    let mut stale = Vec::new();
+    let mut equivalent = Vec::new();
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for (case, outcome) in cases.iter().zip(outcomes) {
+        let entry = allowlist.entry(case);
+        if let Some((name, _)) = entry {
+            used.insert(name);
+        }
+        match (outcome, entry) {
+            (Outcome::Failed(why), None) => unexpected.push(format!(
+                "{} ({}, {}): {why}",
+                case.id(),
+                case.role,
+                case.file
+            )),
+            (Outcome::Failed(why), Some((_, reason))) => expected.push(format!(
+                "{} ({}): {why}\n      allowed: {reason}",
+                case.id(),
+                case.role
+            )),
+            (Outcome::RoundTripped | Outcome::Equivalent(_), Some(_)) => stale.push(case.id()),
+            _ => {}
+        }
+        if let Outcome::Equivalent(difference) = outcome {
+            equivalent.push(format!("{} ({}): {difference}", case.id(), case.role));
+        }
+    }
+    let unknown: Vec<&str> = allowlist
+        .names()
+        .filter(|name| !used.contains(name))
+        .collect();
+    if !equivalent.is_empty() {
+        let _ = writeln!(
+            text,
+            "\n{} example(s) re-encode to equivalent JSON (an alias renamed to its property, a \
+             number in another form); the first textual difference:",
+            equivalent.len()
+        );
+        for line in &equivalent {
+            let _ = writeln!(text, "  {line}");
+        }
+    }
+    if !expected.is_empty() {
+        let _ = writeln!(
+            text,
+            "\n{} failure(s) allowed by {ALLOWLIST} (the upstream spec is wrong):",
+            expected.len()
+        );
+        for line in &expected {
+            let _ = writeln!(text, "  {line}");
+        }
+    }
+    if !stale.is_empty() {
+        let _ = writeln!(
+            text,
+            "\nallowlisted but round-tripping now (remove from {ALLOWLIST}): {}",
+            stale.join(", ")
+        );
+    }
+    if !unknown.is_empty() {
+        let _ = writeln!(
+            text,
+            "\nallowlist entries naming no example: {}",
+            unknown.join(", ")
+        );
+    }
+    if !unexpected.is_empty() {
+        let _ = writeln!(text, "\n{} failure(s):", unexpected.len());
+        for line in &unexpected {
+            let _ = writeln!(text, "  {line}");
+        }
+    }
+
+    let mut problems = Vec::new();
+    if !unexpected.is_empty() {
+        problems.push(format!(
+            "{} example(s) fail and are not in {ALLOWLIST}",
+            unexpected.len()
+        ));
+    }
+    match baseline {
+        Some(floor) if total.round_tripped < floor => problems.push(format!(
+            "{} examples round-trip, fewer than the {floor} recorded in {BASELINE}",
+            total.round_tripped
+        )),
+        Some(floor) if total.round_tripped > floor => {
+            let _ = writeln!(
+                text,
+                "\n{} examples round-trip, more than the {floor} recorded: raise {BASELINE}",
+                total.round_tripped
+            );
+        }
+        None => {
+            let _ = writeln!(
+                text,
+                "\nno {BASELINE}: record {} in it",
+                total.round_tripped
+            );
+        }
+        _ => {}
+    }
+    let verdict = if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("; "))
+    };
+    Report { text, verdict }
+}
+
+fn read_baseline(path: &Path) -> Result<Option<usize>, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            l.parse::<usize>()
+                .map_err(|e| format!("{}: `{l}`: {e}", path.display()))
+        })
+        .transpose()
+}
+
+/// The harness workspace: a manifest for it and the generated crate, and `main.rs` with one
+/// row per endpoint.
+fn harness_files(package: &str, targets: &[ExampleTarget]) -> BTreeMap<PathBuf, String> {
+    let mut files = BTreeMap::new();
+    files.insert(
+        PathBuf::from("Cargo.toml"),
+        r#"# Written by `cargo xtask examples`.
+[workspace]
+resolver = "3"
+members = ["harness", "crate"]
+
+[profile.dev]
+debug = 0
+"#
+        .to_string(),
+    );
+    files.insert(
+        PathBuf::from("harness/Cargo.toml"),
+        format!(
+            r#"# Written by `cargo xtask examples`.
+[package]
+name = "examples-harness"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+{package} = {{ path = "../crate" }}
+indexmap = {{ version = "2", features = ["serde"] }}
+serde = "1"
+serde_json = {{ version = "1", features = ["preserve_order"] }}
+"#
+        ),
+    );
+    let rows: String = targets
+        .iter()
+        .map(|t| {
+            let f = |ty: &Option<String>| match ty {
+                Some(ty) => format!("Some(round_trip::<{ty}>)"),
+                None => "None".to_string(),
+            };
+            format!(
+                "    (\"{}\", {}, {}, {}),\n",
+                t.endpoint,
+                f(&t.request_body_type),
+                f(&t.response_type),
+                f(&t.error_type)
+            )
+        })
+        .collect();
+    files.insert(
+        PathBuf::from("harness/src/main.rs"),
+        format!(
+            r#"//! Written by `cargo xtask examples`: decodes each example of `cases.json` into its
+//! endpoint's Rust type and encodes it again; writes the results to `results.json`.
+#![allow(deprecated)]
+
+use serde_json::{{Value, json}};
+
+type RoundTrip = fn(Value) -> Result<Value, String>;
+
+/// Decodes `value` into `T` and encodes it again as the client sends it (`to_vec`; `to_value`
+/// would widen an `f32` to the digits of an `f64`, which is never sent).
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: Value) -> Result<Value, String> {{
+    let decoded: T = serde_json::from_value(value).map_err(|e| format!("does not decode: {{e}}"))?;
+    let bytes = serde_json::to_vec(&decoded).map_err(|e| format!("does not encode: {{e}}"))?;
+    serde_json::from_slice(&bytes).map_err(|e| format!("encodes to invalid JSON: {{e}}"))
+}}
+
+/// Endpoint, request body, response, error body.
+static TARGETS: &[(&str, Option<RoundTrip>, Option<RoundTrip>, Option<RoundTrip>)] = &[
+{rows}];
+
+fn main() {{
+    let args: Vec<String> = std::env::args().collect();
+    let cases: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(&args[1]).expect("cases")).expect("cases json");
+    std::panic::set_hook(Box::new(|_| {{}}));
+    // Deeply nested examples recurse deeply in unoptimized serde code.
+    let results = std::thread::Builder::new()
+        .stack_size(1 << 28)
+        .spawn(move || {{
+            cases
+                .into_iter()
+                .map(|case| {{
+                    let id = case["id"].clone();
+                    let endpoint = case["endpoint"].as_str().unwrap_or_default().to_string();
+                    let kind = case["kind"].as_str().unwrap_or_default().to_string();
+                    let row = TARGETS.iter().find(|t| t.0 == endpoint);
+                    let f = row.and_then(|t| match kind.as_str() {{
+                        "request" => t.1,
+                        "response" => t.2,
+                        _ => t.3,
+                    }});
+                    let Some(f) = f else {{
+                        return json!({{"id": id, "error": format!("no {{kind}} type for {{endpoint}}")}});
+                    }};
+                    let value = case["value"].clone();
+                    match std::panic::catch_unwind(move || f(value)) {{
+                        Ok(Ok(back)) => json!({{"id": id, "ok": back}}),
+                        Ok(Err(e)) => json!({{"id": id, "error": e}}),
+                        Err(panic) => {{
+                            let message = panic
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_default();
+                            json!({{"id": id, "error": format!("panicked: {{message}}")}})
+                        }}
+                    }}
+                }})
+                .collect::<Vec<Value>>()
+        }})
+        .expect("thread")
+        .join()
+        .expect("harness thread");
+    std::fs::write(&args[2], serde_json::to_string(&results).expect("results")).expect("results");
+}}
+"#
+        ),
+    );
+    files
+}
+
+/// Writes the files whose content differs and removes the `.rs` and `Cargo.toml` files
+/// `files` doesn't list, so that cargo sees as changed only what changed. Returns how many
+/// files were written.
+fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<usize, String> {
+    let mut written = 0;
+    for (relative, text) in files {
+        if write_if_changed(&dir.join(relative), text)? {
+            written += 1;
+        }
+    }
+    let mut stack = vec![dir.join("src")];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir)
+                && path.extension().is_some_and(|e| e == "rs")
+                && !files.contains_key(relative)
+            {
+                std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(written)
+}
+
+fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return Ok(false);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(true)
+}
