@@ -114,13 +114,18 @@ pub fn collect(model: &Model, spec_dir: &Path) -> Vec<ExampleCase> {
         for (name, example) in request.examples.iter().flatten() {
             known.insert(("request", name.as_str()), (Role::Request, example));
         }
+        // The parser reads `examples/response`, or else `examples/200_response`.
+        let examples_dir = spec_dir.join(dir).join("examples");
+        let response_folder = if examples_dir.join("response").is_dir() {
+            "response"
+        } else {
+            "200_response"
+        };
         for (name, example) in response_examples.into_iter().flatten() {
-            for folder in ["response", "200_response"] {
-                known.insert((folder, name.as_str()), (Role::Response, example));
-            }
+            known.insert((response_folder, name.as_str()), (Role::Response, example));
         }
         let mut files = Vec::new();
-        yaml_files(&spec_dir.join(dir).join("examples"), "", &mut files);
+        yaml_files(&examples_dir, "", &mut files);
         files.sort();
         for relative in files {
             let (folder, file_name) = relative.rsplit_once('/').unwrap_or(("", &relative));
@@ -156,9 +161,9 @@ pub fn collect(model: &Model, spec_dir: &Path) -> Vec<ExampleCase> {
         // nothing the model carries goes unchecked).
         let mut missing: BTreeMap<(Role, &str), &Example> = BTreeMap::new();
         for (&(_, name), &(role, example)) in &known {
-            let found = cases
-                .iter()
-                .any(|c| c.endpoint == endpoint.name && c.in_model && c.role == role && c.name == name);
+            let found = cases.iter().any(|c| {
+                c.endpoint == endpoint.name && c.in_model && c.role == role && c.name == name
+            });
             if !found {
                 missing.insert((role, name), example);
             }
@@ -536,10 +541,7 @@ mod tests {
         let d = first_difference(&json!([1]), &json!([1, 2])).expect("differs");
         assert_eq!(d.path, "$");
         let d = first_difference(&json!({"n": 1}), &json!({"n": 1.0})).expect("differs");
-        assert_eq!(
-            d.to_string(),
-            "at $.n: example has 1, re-encoded has 1.0"
-        );
+        assert_eq!(d.to_string(), "at $.n: example has 1, re-encoded has 1.0");
     }
 
     #[test]
@@ -549,7 +551,10 @@ mod tests {
             values: [("1d".to_string(), ["day".to_string()].into())].into(),
         };
         assert_eq!(eq.first_difference(&json!(["1d"]), &json!(["day"])), None);
-        assert!(eq.first_difference(&json!(["day"]), &json!(["1d"])).is_some());
+        assert!(
+            eq.first_difference(&json!(["day"]), &json!(["1d"]))
+                .is_some()
+        );
         let example = json!({"aggs": {"a": {"avg": {"field": "x"}}}, "size": 80});
         let back = json!({"aggregations": {"a": {"avg": {"field": "x"}}}, "size": 80.0});
         assert!(first_difference(&example, &back).is_some());
@@ -558,10 +563,14 @@ mod tests {
         let d = eq.first_difference(&example, &lost).expect("differs");
         assert_eq!(d.path, "$.aggs.a.avg.field");
         let other = json!({"aggs": {}, "size": 81});
-        let d = eq.first_difference(&json!({"aggs": {}, "size": 80}), &other).expect("differs");
+        let d = eq
+            .first_difference(&json!({"aggs": {}, "size": 80}), &other)
+            .expect("differs");
         assert_eq!(d.path, "$.size");
         let extra = json!({"aggregations": {}, "aggs": {}});
-        let d = eq.first_difference(&json!({"aggs": {}}), &extra).expect("differs");
+        let d = eq
+            .first_difference(&json!({"aggs": {}}), &extra)
+            .expect("differs");
         assert_eq!(d.path, "$.aggregations");
     }
 
@@ -597,9 +606,6 @@ mod tests {
             off_layout_role("", "PutDeepSeekRequestExample1", None),
             Role::Request
         );
-        assert_eq!(
-            off_layout_role("201_response", "X", None),
-            Role::Response
-        );
+        assert_eq!(off_layout_role("201_response", "X", None), Role::Response);
     }
 }

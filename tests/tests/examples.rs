@@ -9,6 +9,7 @@
 //! endpoint of the upstream specification.
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use elasticsearch_typed::security;
@@ -23,8 +24,10 @@ macro_rules! round_trip {
         (
             std::any::type_name::<$ty>(),
             (|value: &Value| {
-                let decoded: $ty = serde_json::from_value(value.clone())
-                    .map_err(|e| format!("does not decode: {e}"))?;
+                let decoded: $ty =
+                    serde_path_to_error::deserialize(value.clone()).map_err(|e| {
+                        format!("does not decode at {}: {}", json_path(e.path()), e.inner())
+                    })?;
                 // Encoded as the client sends it.
                 let bytes =
                     serde_json::to_vec(&decoded).map_err(|e| format!("does not encode: {e}"))?;
@@ -32,6 +35,15 @@ macro_rules! round_trip {
             }) as RoundTrip,
         )
     };
+}
+
+/// `$.api_keys[0]` for serde_path_to_error's `api_keys[0]`.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    match path.to_string().as_str() {
+        "." => "$".to_string(),
+        p if p.starts_with('[') => format!("${p}"),
+        p => format!("$.{p}"),
+    }
 }
 
 /// One endpoint: its request body type (if it has a body) and its response type.
@@ -178,14 +190,20 @@ impl Tally {
     }
 }
 
+/// Prints a line even when the test passes (straight to stderr, which the test harness
+/// doesn't capture, unlike `println!`).
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 #[test]
 fn upstream_examples_round_trip() {
     let upstream = workspace().join("../shared/es-specification/specification");
     if !upstream.is_dir() {
-        println!(
+        say(&format!(
             "NOTICE: the upstream specification ({}) is missing; skipping the example round trips",
             upstream.display()
-        );
+        ));
         return;
     }
     let model = generator::parse::parse_spec(&upstream)
@@ -236,18 +254,18 @@ fn upstream_examples_round_trip() {
                 (None, None) => tally.round_tripped += 1,
                 (None, Some((name, _))) => {
                     tally.round_tripped += 1;
-                    println!("NOTICE: {name} is allowlisted but round-trips: remove it");
+                    say(&format!(
+                        "NOTICE: {name} is allowlisted but round-trips: remove it"
+                    ));
                 }
                 (Some(why), Some((_, reason))) => {
                     tally.allowed += 1;
-                    println!("allowed: {} ({why}): {reason}", case.name);
+                    say(&format!("allowed: {} ({why}): {reason}", case.name));
                 }
-                (Some(why), None) => {
-                    failures.push(format!("{} ({}): {why}", case.name, case.file))
-                }
+                (Some(why), None) => failures.push(format!("{} ({}): {why}", case.name, case.file)),
             }
         }
-        println!("{}: {}", target.endpoint, tally.line());
+        say(&format!("{}: {}", target.endpoint, tally.line()));
         total.examples += tally.examples;
         total.round_tripped += tally.round_tripped;
         total.allowed += tally.allowed;
@@ -255,7 +273,7 @@ fn upstream_examples_round_trip() {
             *total.not_json.entry(class).or_default() += n;
         }
     }
-    println!("total: {}", total.line());
+    say(&format!("total: {}", total.line()));
     assert!(
         total.examples > 0,
         "no upstream examples found for our endpoints"
@@ -265,5 +283,29 @@ fn upstream_examples_round_trip() {
         "{} example(s) don't round-trip:\n  {}",
         failures.len(),
         failures.join("\n  ")
+    );
+}
+
+/// A class with a shortcut property is written back in the form it was read in, and a value
+/// built in code takes the short form when only the shortcut property is set.
+#[test]
+fn shortcut_properties_keep_their_form() {
+    use elasticsearch_typed::types::query_dsl::TermQuery;
+    for text in [r#""x""#, r#"{"value":"x"}"#, r#"{"value":"x","boost":2.0}"#] {
+        let value: Value = serde_json::from_str(text).expect("JSON");
+        let query: TermQuery = serde_json::from_value(value.clone()).expect("decodes");
+        assert_eq!(
+            serde_json::to_value(&query).expect("encodes"),
+            value,
+            "{text}"
+        );
+    }
+    let short: TermQuery = serde_json::from_str(r#""x""#).expect("decodes");
+    let full: TermQuery = serde_json::from_str(r#"{"value":"x"}"#).expect("decodes");
+    assert_eq!(short, full, "the form is formatting, not data");
+    let built = TermQuery::new(serde_json::from_str(r#""x""#).expect("a field value"));
+    assert_eq!(
+        serde_json::to_value(&built).expect("encodes"),
+        serde_json::json!("x")
     );
 }

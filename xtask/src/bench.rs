@@ -21,7 +21,8 @@ pub fn peak(stage: &str, spec: &Path) -> Result<(), String> {
     let model = generator::parse::parse_spec(spec).map_err(|e| e.to_string())?;
     if stage == "generate" {
         let out = std::env::temp_dir().join(format!("xtask-peak-{}", std::process::id()));
-        let files = generator::emit::emit(&model, &EmitOptions::default()).map_err(|e| e.to_string())?;
+        let files =
+            generator::emit::emit(&model, &EmitOptions::default()).map_err(|e| e.to_string())?;
         generator::generate::write_atomically(&out, &files).map_err(|e| e.to_string())?;
         let _ = std::fs::remove_dir_all(&out);
     }
@@ -46,7 +47,8 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
         let t = Instant::now();
         let m = generator::parse::build_model(spec, parsed).map_err(|e| e.to_string())?;
         model.push(t.elapsed());
-        let (files, timings) = emit_timed(&m, &EmitOptions::default()).map_err(|e| e.to_string())?;
+        let (files, timings) =
+            emit_timed(&m, &EmitOptions::default()).map_err(|e| e.to_string())?;
         build.push(timings.build);
         format.push(timings.format);
         total.push(started.elapsed());
@@ -68,20 +70,43 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
                 .ok()
         });
         match output {
-            Some(o) if o.status.success() => format!("{} MiB", String::from_utf8_lossy(&o.stdout).trim()),
+            Some(o) if o.status.success() => {
+                format!("{} MiB", String::from_utf8_lossy(&o.stdout).trim())
+            }
             _ => "unknown".to_string(),
         }
     };
     println!("spec: {} ({summary})", spec.display());
     println!("median of {runs} runs on {} threads:", rayon_threads());
-    println!("  parse  (read + swc, parallel)     {:>8.1?}", median(parse));
-    println!("  model  (resolve, lower, examples) {:>8.1?}", median(model));
-    println!("  emit   (build token streams)      {:>8.1?}", median(build));
-    println!("  format (syn + prettyplease)       {:>8.1?}", median(format));
-    println!("  total  (in memory, no writing)    {:>8.1?}", median(total));
+    println!(
+        "  parse  (read + swc, parallel)     {:>8.1?}",
+        median(parse)
+    );
+    println!(
+        "  model  (resolve, lower, examples) {:>8.1?}",
+        median(model)
+    );
+    println!(
+        "  emit   (build token streams)      {:>8.1?}",
+        median(build)
+    );
+    println!(
+        "  format (syn + prettyplease)       {:>8.1?}",
+        median(format)
+    );
+    println!(
+        "  total  (in memory, no writing)    {:>8.1?}",
+        median(total)
+    );
     println!("peak memory (VmHWM of a fresh process):");
-    println!("  model only                        {:>8}", peak_of("model"));
-    println!("  whole generate, files written     {:>8}", peak_of("generate"));
+    println!(
+        "  model only                        {:>8}",
+        peak_of("model")
+    );
+    println!(
+        "  whole generate, files written     {:>8}",
+        peak_of("generate")
+    );
     Ok(())
 }
 

@@ -1,18 +1,18 @@
 //! `cargo xtask examples`: every request and response example of a specification, decoded
 //! into the crate generated from it and encoded back.
 //!
-//! In `target/upstream-examples/` it keeps the generated crate (`crate/`, rewritten file by
-//! file so that cargo rebuilds only what changed), a harness crate (`harness/`) whose table
-//! maps each endpoint to its Rust types as the emitter names them
-//! ([`generator::emit::example_targets`]), and their build (`target/`). The harness decodes
-//! and re-encodes each JSON example; this side classifies the examples, compares the JSON
-//! and reports.
+//! In `target/upstream-examples/` (for another spec, `target/spec-examples/<its path>/`) it
+//! keeps the generated crate (`crate/`, rewritten file by file so that cargo rebuilds only what
+//! changed), a harness crate (`harness/`) whose table maps each endpoint to its Rust types as
+//! the emitter names them ([`generator::emit::example_targets`]), and their build (`target/`).
+//! The harness decodes and re-encodes each JSON example; this side classifies the examples,
+//! compares the JSON and reports.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use generator::emit::{EmitOptions, ExampleTarget, example_targets};
 use generator::example_check::{
@@ -40,9 +40,23 @@ enum Outcome {
     Failed(String),
 }
 
-pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
+/// Checks the examples of `spec`; the baseline applies to the upstream specification only
+/// (`upstream`), the figure it records being that spec's.
+pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
     let started = Instant::now();
-    let work = root.join("target/upstream-examples");
+    // One folder per spec, so that checking another spec doesn't undo the upstream build.
+    let work = if upstream {
+        root.join("target/upstream-examples")
+    } else {
+        let canonical = spec.canonicalize().unwrap_or_else(|_| spec.to_path_buf());
+        let name: String = canonical
+            .to_string_lossy()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        root.join("target/spec-examples")
+            .join(name.trim_matches('_'))
+    };
     let options = EmitOptions::default();
 
     // 1. The crate, the targets and the examples.
@@ -68,12 +82,62 @@ pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
         files.len(),
     );
 
-    // 2. The JSON examples the harness checks.
+    // 2. Sort the examples: the JSON ones go to the harness.
+    let (mut outcomes, jobs) = triage(&cases, &targets);
+    let cases_file = work.join("cases.json");
+    let results_file = work.join("results.json");
+    let text = serde_json::to_string(&jobs).map_err(|e| e.to_string())?;
+    std::fs::write(&cases_file, text).map_err(|e| format!("{}: {e}", cases_file.display()))?;
+
+    // 3. Build and run the harness; compare what it encoded with the examples.
+    let (built, ran, results) = build_and_run(&work, spec, &cases_file, &results_file)?;
+    for result in results {
+        let Some(i) = result["id"].as_u64().map(|i| i as usize) else {
+            continue;
+        };
+        let Some(Payload::Json(value)) = cases.get(i).map(ExampleCase::payload) else {
+            continue;
+        };
+        let outcome = match (&result["ok"], result["error"].as_str()) {
+            (_, Some(error)) => Outcome::Failed(error.to_string()),
+            (back, None) => match first_difference(&value, back) {
+                None => Outcome::RoundTripped,
+                Some(difference) => match equivalences.first_difference(&value, back) {
+                    None => Outcome::Equivalent(difference.to_string()),
+                    Some(difference) => Outcome::Failed(difference.to_string()),
+                },
+            },
+        };
+        outcomes[i] = Some(outcome);
+    }
+    let outcomes: Vec<Outcome> = outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| Outcome::Failed("the harness gave no result".to_string())))
+        .collect();
+
+    // 4. Report.
+    let allowlist = Allowlist::load(&root.join(ALLOWLIST))?;
+    let baseline = if upstream {
+        read_baseline(&root.join(BASELINE))?
+    } else {
+        None
+    };
+    let report = report(&cases, &outcomes, &allowlist, baseline, upstream);
+    print!("{}", report.text);
+    println!(
+        "time: prepare {prepared:.1?}, build {built:.1?}, run {ran:.1?}, total {:.1?}",
+        started.elapsed()
+    );
+    report.verdict
+}
+
+/// The outcome of each example that needs no harness (not JSON, no type to decode into), and
+/// the harness's jobs for the others (`None` outcome until it has run).
+fn triage(cases: &[ExampleCase], targets: &[ExampleTarget]) -> (Vec<Option<Outcome>>, Vec<Value>) {
     let by_endpoint: HashMap<&str, &ExampleTarget> =
         targets.iter().map(|t| (t.endpoint.as_str(), t)).collect();
-    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(cases.len());
+    let mut outcomes = Vec::with_capacity(cases.len());
     let mut jobs = Vec::new();
-    let mut values: HashMap<usize, Value> = HashMap::new();
     for (i, case) in cases.iter().enumerate() {
         let value = match case.payload() {
             Payload::Json(value) => value,
@@ -92,10 +156,10 @@ pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
             )));
             continue;
         };
-        let ty = match case.role {
-            Role::Request => &target.request_body_type,
-            Role::Response => &target.response_type,
-            Role::Error(_) => &target.error_type,
+        let (kind, ty) = match case.role {
+            Role::Request => ("request", &target.request_body_type),
+            Role::Response => ("response", &target.response_type),
+            Role::Error(_) => ("error", &target.error_type),
         };
         if ty.is_none() {
             outcomes.push(Some(Outcome::Failed(format!(
@@ -104,21 +168,25 @@ pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
             ))));
             continue;
         }
-        let kind = match case.role {
-            Role::Request => "request",
-            Role::Response => "response",
-            Role::Error(_) => "error",
-        };
         jobs.push(json!({"id": i, "endpoint": case.endpoint, "kind": kind, "value": value}));
-        values.insert(i, value);
         outcomes.push(None);
     }
-    let cases_file = work.join("cases.json");
-    let results_file = work.join("results.json");
-    write_if_changed(&cases_file, &serde_json::to_string(&jobs).map_err(|e| e.to_string())?)?;
+    (outcomes, jobs)
+}
 
-    // 3. Build and run the harness.
-    let build_started = Instant::now();
+/// Builds the harness (and with it the generated crate) and runs it on `cases_file`: the time
+/// each took, and the results.
+fn build_and_run(
+    work: &Path,
+    spec: &Path,
+    cases_file: &Path,
+    results_file: &Path,
+) -> Result<(Duration, Duration, Vec<Value>), String> {
+    eprintln!(
+        "building the harness in {} (minutes when the crate changed, seconds otherwise)",
+        work.display()
+    );
+    let started = Instant::now();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let target_dir = work.join("target");
     let status = Command::new(&cargo)
@@ -133,53 +201,23 @@ pub fn run(root: &Path, spec: &Path) -> Result<(), String> {
             spec.display()
         ));
     }
-    let built = build_started.elapsed();
-    let run_started = Instant::now();
+    let built = started.elapsed();
+    let started = Instant::now();
     let folder = if PROFILE == "dev" { "debug" } else { PROFILE };
     let binary = target_dir.join(folder).join("examples-harness");
     let status = Command::new(&binary)
-        .arg(&cases_file)
-        .arg(&results_file)
+        .arg(cases_file)
+        .arg(results_file)
         .status()
         .map_err(|e| format!("{}: {e}", binary.display()))?;
     if !status.success() {
         return Err(format!("{} failed ({status})", binary.display()));
     }
-    let ran = run_started.elapsed();
-    let text = std::fs::read_to_string(&results_file)
+    let ran = started.elapsed();
+    let text = std::fs::read_to_string(results_file)
         .map_err(|e| format!("{}: {e}", results_file.display()))?;
-    let results: Vec<Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    for result in results {
-        let Some(i) = result["id"].as_u64().map(|i| i as usize) else {
-            continue;
-        };
-        let outcome = match (&result["ok"], result["error"].as_str()) {
-            (_, Some(error)) => Outcome::Failed(error.to_string()),
-            (back, None) => match first_difference(&values[&i], back) {
-                None => Outcome::RoundTripped,
-                Some(difference) => match equivalences.first_difference(&values[&i], back) {
-                    None => Outcome::Equivalent(difference.to_string()),
-                    Some(difference) => Outcome::Failed(difference.to_string()),
-                },
-            },
-        };
-        outcomes[i] = Some(outcome);
-    }
-    let outcomes: Vec<Outcome> = outcomes
-        .into_iter()
-        .map(|o| o.unwrap_or_else(|| Outcome::Failed("the harness gave no result".to_string())))
-        .collect();
-
-    // 4. Report.
-    let allowlist = Allowlist::load(&root.join(ALLOWLIST))?;
-    let baseline = read_baseline(&root.join(BASELINE))?;
-    let report = report(&cases, &outcomes, &allowlist, baseline);
-    print!("{}", report.text);
-    println!(
-        "time: prepare {prepared:.1?}, build {built:.1?}, run {ran:.1?}, total {:.1?}",
-        started.elapsed()
-    );
-    report.verdict
+    let results = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    Ok((built, ran, results))
 }
 
 struct Report {
@@ -226,7 +264,7 @@ impl Tally {
             notes.push(format!("{} up to aliases or number forms", self.equivalent));
         }
         if apart > 0 {
-            notes.push(format!("{apart} not JSON"));
+            notes.push(format!("{apart} without a JSON body"));
         }
         if self.allowed > 0 {
             notes.push(format!("{} wrong upstream", self.allowed));
@@ -246,6 +284,7 @@ fn report(
     outcomes: &[Outcome],
     allowlist: &Allowlist,
     baseline: Option<usize>,
+    upstream: bool,
 ) -> Report {
     let mut text = String::new();
     let mut namespaces: BTreeMap<&str, Tally> = BTreeMap::new();
@@ -264,7 +303,7 @@ fn report(
     }
     let _ = writeln!(text, "\ntotal: {}", total.line());
     if !total.apart.is_empty() {
-        let _ = writeln!(text, "not JSON, by class (not round-tripped):");
+        let _ = writeln!(text, "without a JSON body (not round-tripped), by class:");
         for (class, n) in &total.apart {
             let _ = writeln!(text, "  {n:4}  {class}");
         }
@@ -343,7 +382,7 @@ fn report(
             stale.join(", ")
         );
     }
-    if !unknown.is_empty() {
+    if upstream && !unknown.is_empty() {
         let _ = writeln!(
             text,
             "\nallowlist entries naming no example: {}",
@@ -379,8 +418,7 @@ fn report(
         None => {
             let _ = writeln!(
                 text,
-                "\nno {BASELINE}: record {} in it",
-                total.round_tripped
+                "\n{BASELINE} not checked (no such file, or not the upstream specification)"
             );
         }
         _ => {}
@@ -440,6 +478,7 @@ publish = false
 indexmap = {{ version = "2", features = ["serde"] }}
 serde = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
+serde_path_to_error = "0.1"
 "#
         ),
     );
@@ -473,9 +512,19 @@ type RoundTrip = fn(Value) -> Result<Value, String>;
 /// Decodes `value` into `T` and encodes it again as the client sends it (`to_vec`; `to_value`
 /// would widen an `f32` to the digits of an `f64`, which is never sent).
 fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: Value) -> Result<Value, String> {{
-    let decoded: T = serde_json::from_value(value).map_err(|e| format!("does not decode: {{e}}"))?;
+    let decoded: T = serde_path_to_error::deserialize(value)
+        .map_err(|e| format!("does not decode at {{}}: {{}}", json_path(e.path()), e.inner()))?;
     let bytes = serde_json::to_vec(&decoded).map_err(|e| format!("does not encode: {{e}}"))?;
     serde_json::from_slice(&bytes).map_err(|e| format!("encodes to invalid JSON: {{e}}"))
+}}
+
+/// `$.api_keys[0]` for serde_path_to_error's `api_keys[0]`.
+fn json_path(path: &serde_path_to_error::Path) -> String {{
+    match path.to_string().as_str() {{
+        "." => "$".to_string(),
+        p if p.starts_with('[') => format!("${{p}}"),
+        p => format!("$.{{p}}"),
+    }}
 }}
 
 /// Endpoint, request body, response, error body.

@@ -137,16 +137,19 @@ fn run(command: Command) -> Result<(), String> {
                 serde_json::from_str(&text).map_err(|e| format!("{}: {e}", schema.display()))?;
             let report = generator::conformance::compare(&ours, &theirs);
             println!("{report}");
-            if report.endpoints_equal == report.endpoints_total && report.types_equal == report.types_total {
+            if report.endpoints_equal == report.endpoints_total
+                && report.types_equal == report.types_total
+            {
                 Ok(())
             } else {
                 Err("the model differs from schema.json".to_string())
             }
         }
         Command::Examples { spec } => {
+            let upstream = spec.is_none();
             let spec =
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
-            examples::run(&root, &spec)
+            examples::run(&root, &spec, upstream)
         }
         Command::Bench { spec, runs } => {
             let spec =

@@ -591,7 +591,6 @@ fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream 
     }
 }
 
-
 fn endpoint_docs(endpoint: &Endpoint) -> TokenStream {
     let mut description = endpoint.description.clone();
     let urls: Vec<String> = endpoint

@@ -22,7 +22,11 @@ pub struct Features {
 
 impl Features {
     pub fn new(model: &Model, endpoints: &[&Endpoint]) -> Self {
-        let namespaces: HashSet<&str> = model.types.iter().map(|t| t.name().namespace.as_str()).collect();
+        let namespaces: HashSet<&str> = model
+            .types
+            .iter()
+            .map(|t| t.name().namespace.as_str())
+            .collect();
         let mut graph: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for def in &model.types {
             let from = def.name().namespace.as_str();
@@ -53,7 +57,9 @@ impl Features {
                 }
             }
             for ns in seen {
-                own.entry(module_path(ns)).or_default().insert(feature.clone());
+                own.entry(module_path(ns))
+                    .or_default()
+                    .insert(feature.clone());
             }
         }
         // The namespace handle (`client.security()`) lives in the top module and goes
@@ -62,7 +68,9 @@ impl Features {
             if endpoint.name.contains('.') {
                 let module = module_path(&endpoint.request.namespace);
                 let features = own.get(&module).cloned().unwrap_or_default();
-                own.entry(module[..1].to_vec()).or_default().extend(features);
+                own.entry(module[..1].to_vec())
+                    .or_default()
+                    .extend(features);
             }
         }
         Features {
@@ -89,6 +97,9 @@ impl Features {
     pub fn cfg(&self, features: &BTreeSet<String>) -> Option<TokenStream> {
         if features.is_superset(&self.all) {
             return None;
+        }
+        if let [only] = features.iter().collect::<Vec<_>>().as_slice() {
+            return Some(quote!(feature = #only));
         }
         let names = features.iter();
         Some(quote!(any(#(feature = #names),*)))

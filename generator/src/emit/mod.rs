@@ -252,7 +252,6 @@ fn module_file(path: &[String], has_children: bool) -> PathBuf {
     file
 }
 
-
 /// The crate root. Written by hand rather than by prettyplease so that rustfmt agrees with
 /// it; the generated modules are `#[rustfmt::skip]` because prettyplease lays out code
 /// differently from rustfmt.

@@ -778,8 +778,10 @@ impl TypeSpace<'_> {
             }
         };
         let _ = keeps_unknown;
-        let arms: Vec<(proc_macro2::Ident, &ValueOf)> =
-            variants.iter().map(|(v, item, _)| (v.clone(), *item)).collect();
+        let arms: Vec<(proc_macro2::Ident, &ValueOf)> = variants
+            .iter()
+            .map(|(v, item, _)| (v.clone(), *item))
+            .collect();
         out.extend(self.conversions(&name, union.owner, union.generics, &arms));
         let decode_body = if external {
             let tags = self.variant_tags(&variants, |def| match def {
@@ -928,7 +930,9 @@ impl TypeSpace<'_> {
         }
         let strings: Vec<&proc_macro2::Ident> = arms
             .iter()
-            .filter(|(_, item)| !matches!(item, ValueOf::LiteralValue { .. }) && self.is_string(item))
+            .filter(|(_, item)| {
+                !matches!(item, ValueOf::LiteralValue { .. }) && self.is_string(item)
+            })
             .map(|(v, _)| v)
             .collect();
         if let [v] = strings.as_slice() {
@@ -1228,11 +1232,8 @@ fn shortcut_impls(
             }
         })
         .collect();
-    let others_unset = if others.is_empty() {
-        quote!(true)
-    } else {
-        quote!(#(#others)&&*)
-    };
+    // `short` and every other property unset.
+    let write_if = quote!(short #(&& #others)*);
     let short_decl = if form.auto_short {
         quote!(let short = !matches!(self.#marker, crate::runtime::ShortcutForm::Full);)
     } else {
@@ -1240,13 +1241,13 @@ fn shortcut_impls(
     };
     let write_short = if shortcut.required {
         quote! {
-            if short && #others_unset {
+            if #write_if {
                 return ::serde::Serialize::serialize(&self.#short, serializer);
             }
         }
     } else {
         quote! {
-            if short && #others_unset && let Some(value) = &self.#short {
+            if #write_if && let Some(value) = &self.#short {
                 return ::serde::Serialize::serialize(value, serializer);
             }
         }
