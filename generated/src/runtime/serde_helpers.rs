@@ -217,6 +217,13 @@ pub enum ShortcutForm {
     Full,
 }
 
+impl ShortcutForm {
+    /// Whether the value was read from the full form (and so must be written back that way).
+    pub fn is_full(self) -> bool {
+        matches!(self, ShortcutForm::Full)
+    }
+}
+
 impl PartialEq for ShortcutForm {
     fn eq(&self, _other: &Self) -> bool {
         true

@@ -275,7 +275,7 @@ impl ::serde::Serialize for FieldSort {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        let short = !self.shortcut_form.is_full();
         if short && self.missing.is_none() && self.mode.is_none()
             && self.nested.is_none() && self.unmapped_type.is_none()
             && self.numeric_type.is_none() && self.format.is_none()

@@ -252,7 +252,7 @@ impl ::serde::Serialize for MatchQuery {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        let short = !self.shortcut_form.is_full();
         if short && self.boost.is_none() && self.query_name.is_none()
             && self.analyzer.is_none()
             && self.auto_generate_synonyms_phrase_query.is_none()
@@ -461,7 +461,7 @@ impl ::serde::Serialize for PrefixQuery {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        let short = !self.shortcut_form.is_full();
         if short && self.boost.is_none() && self.query_name.is_none()
             && self.rewrite.is_none() && self.case_insensitive.is_none()
         {
@@ -1247,7 +1247,7 @@ impl ::serde::Serialize for TermQuery {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        let short = !self.shortcut_form.is_full();
         if short && self.boost.is_none() && self.query_name.is_none()
             && self.case_insensitive.is_none()
         {
@@ -1521,7 +1521,7 @@ impl ::serde::Serialize for WildcardQuery {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        let short = !matches!(self.shortcut_form, crate ::runtime::ShortcutForm::Full);
+        let short = !self.shortcut_form.is_full();
         if short && self.boost.is_none() && self.query_name.is_none()
             && self.case_insensitive.is_none() && self.rewrite.is_none()
             && self.wildcard.is_none() && let Some(value) = &self.value

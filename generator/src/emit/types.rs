@@ -1235,7 +1235,7 @@ fn shortcut_impls(
     // `short` and every other property unset.
     let write_if = quote!(short #(&& #others)*);
     let short_decl = if form.auto_short {
-        quote!(let short = !matches!(self.#marker, crate::runtime::ShortcutForm::Full);)
+        quote!(let short = !self.#marker.is_full();)
     } else {
         quote!(let short = matches!(self.#marker, crate::runtime::ShortcutForm::Short);)
     };
