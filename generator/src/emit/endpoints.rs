@@ -65,6 +65,14 @@ fn choose_method(url: &UrlTemplate, has_body: bool) -> &str {
         .unwrap_or("GET")
 }
 
+/// A HEAD-only endpoint without a response body asks whether something exists: it answers
+/// 200 or 404, and the client returns `true` or `false`.
+fn is_existence_check(endpoint: &Endpoint, response: &Response) -> bool {
+    matches!(response.body, Body::NoBody)
+        && !endpoint.urls.is_empty()
+        && endpoint.urls.iter().all(|u| u.methods == ["HEAD"])
+}
+
 impl TypeSpace<'_> {
     pub fn endpoint_items(&mut self, endpoint: &Endpoint) -> Result<EndpointOut, EmitError> {
         let request = match self.get(&endpoint.request) {
@@ -76,7 +84,7 @@ impl TypeSpace<'_> {
             _ => return Err(EmitError::UnknownType(endpoint.response.clone())),
         };
         let mut items = self.request_items(endpoint, request)?;
-        items.extend(self.response_items(response)?);
+        items.extend(self.response_items(response, is_existence_check(endpoint, response))?);
         items.extend(self.function_items(endpoint, request, response)?);
         Ok(EndpointOut { items })
     }
@@ -293,6 +301,9 @@ impl TypeSpace<'_> {
         fields: &[Field],
         has_body: bool,
     ) -> Result<TokenStream, EmitError> {
+        let exists = matches!(self.get(&endpoint.response),
+            Some(TypeDefinition::Response(r)) if is_existence_check(endpoint, r));
+        let accept_statuses = if exists { quote!(&[404]) } else { quote!(&[]) };
         let path_fields: Vec<(&Property, &Field)> = request.path.iter().zip(fields).collect();
         let field_of = |param: &str| path_fields.iter().find(|(p, _)| p.name == param).copied();
         // Urls with more parts first; a url whose parts are all required ends the chain.
@@ -442,14 +453,18 @@ impl TypeSpace<'_> {
                         query,
                         body: #body,
                         accept: #accept,
-                        accept_statuses: &[],
+                        accept_statuses: #accept_statuses,
                     })
                 }
             }
         })
     }
 
-    fn response_items(&mut self, response: &Response) -> Result<TokenStream, EmitError> {
+    fn response_items(
+        &mut self,
+        response: &Response,
+        exists: bool,
+    ) -> Result<TokenStream, EmitError> {
         let path = self.path(&response.name)?.clone();
         let name = format_ident!("{}", path.name);
         let params = generic_params(&response.generics);
@@ -476,6 +491,10 @@ impl TypeSpace<'_> {
                 let ty = self.rust_type(value, &ctx)?;
                 quote!(#[doc = #text] pub type #name #params = #ty;)
             }
+            Body::NoBody if exists => quote! {
+                /// Whether it exists: `true` when Elasticsearch answers 200, `false` on 404.
+                pub type #name = bool;
+            },
             Body::NoBody => {
                 quote!(#[doc = " This endpoint answers with no body."] pub type #name = ();)
             }
@@ -520,6 +539,9 @@ impl TypeSpace<'_> {
             quote!(where #(#bounds),*)
         };
         let decode = match &response.body {
+            Body::NoBody if is_existence_check(endpoint, response) => {
+                quote!(Ok(response.status() != 404))
+            }
             Body::NoBody => quote!({
                 let _ = response;
                 Ok(())

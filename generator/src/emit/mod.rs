@@ -85,13 +85,16 @@ pub struct EmitTimings {
     pub format: std::time::Duration,
 }
 
-/// [`emit`], also saying where the time went.
-pub fn emit_timed(
-    model: &Model,
-    options: &EmitOptions,
-) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
-    let started = std::time::Instant::now();
-    let mut timings = EmitTimings::default();
+/// Every type and endpoint emitted into its module, in the one order that fixes the names
+/// handed out on the way (synthesized unions, request bodies).
+pub(crate) struct Emitted<'m> {
+    pub space: TypeSpace<'m>,
+    modules: BTreeMap<Vec<String>, Module>,
+    /// The generated endpoints (not `codegen_exclude`), sorted by name.
+    pub endpoints: Vec<&'m crate::model::Endpoint>,
+}
+
+pub(crate) fn emit_all(model: &Model) -> Result<Emitted<'_>, EmitError> {
     let mut space = TypeSpace::new(model)?;
     let mut modules: BTreeMap<Vec<String>, Module> = BTreeMap::new();
     modules.insert(Vec::new(), Module::default());
@@ -102,7 +105,6 @@ pub fn emit_timed(
         .filter(|e| e.codegen_exclude)
         .flat_map(|e| [&e.request, &e.response])
         .collect();
-
     let mut types: Vec<&TypeDefinition> = model
         .types
         .iter()
@@ -111,11 +113,10 @@ pub fn emit_timed(
     types.sort_by(|a, b| a.name().cmp(b.name()));
     for def in types {
         let items = space.type_items(def)?;
-        if items.is_empty() {
-            continue;
+        if !items.is_empty() {
+            let module = module_path(&def.name().namespace);
+            add_module(&mut modules, &module).items.extend(items);
         }
-        let module = module_path(&def.name().namespace);
-        add_module(&mut modules, &module).items.extend(items);
     }
 
     let mut endpoints: Vec<_> = model
@@ -124,15 +125,10 @@ pub fn emit_timed(
         .filter(|e| !e.codegen_exclude)
         .collect();
     endpoints.sort_by(|a, b| a.name.cmp(&b.name));
-    let features = features::Features::new(model, &endpoints);
-    let mut namespaces: BTreeSet<String> = BTreeSet::new();
-    for endpoint in endpoints {
+    for endpoint in &endpoints {
         let out = space.endpoint_items(endpoint)?;
         let module = module_path(&endpoint.request.namespace);
         add_module(&mut modules, &module).items.extend(out.items);
-        if let Some((namespace, _)) = endpoint.name.split_once('.') {
-            namespaces.insert(namespace.to_string());
-        }
     }
 
     // Inline unions synthesized while emitting the above.
@@ -141,6 +137,30 @@ pub fn emit_timed(
         let items = space.synthesized_items(&module)?;
         add_module(&mut modules, &module).items.extend(items);
     }
+    Ok(Emitted {
+        space,
+        modules,
+        endpoints,
+    })
+}
+
+/// [`emit`], also saying where the time went.
+pub fn emit_timed(
+    model: &Model,
+    options: &EmitOptions,
+) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
+    let started = std::time::Instant::now();
+    let mut timings = EmitTimings::default();
+    let Emitted {
+        space: _,
+        mut modules,
+        endpoints,
+    } = emit_all(model)?;
+    let features = features::Features::new(model, &endpoints);
+    let namespaces: BTreeSet<&str> = endpoints
+        .iter()
+        .filter_map(|e| e.name.split_once('.').map(|(namespace, _)| namespace))
+        .collect();
 
     // A handle per namespace: `client.security().create_api_key(...)`.
     let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);

@@ -2,12 +2,9 @@
 //! named exactly as [`emit`](super::emit) names them. Used to check the spec's examples
 //! against the generated crate.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
-use super::typespace::TypeSpace;
 use super::{EmitError, EmitOptions};
 use crate::model::{Body, Model, TypeDefinition, TypeName};
 
@@ -36,32 +33,10 @@ pub fn example_targets(
 ) -> Result<Vec<ExampleTarget>, EmitError> {
     let crate_name = options.package_name.replace('-', "_");
     // Names are handed out while emitting (a request body claims `<Request>Body` in its
-    // module), so emit the items in the order `emit` does and read the names it chose.
-    let mut space = TypeSpace::new(model)?;
-    let excluded: BTreeSet<&TypeName> = model
-        .endpoints
-        .iter()
-        .filter(|e| e.codegen_exclude)
-        .flat_map(|e| [&e.request, &e.response])
-        .collect();
-    let mut types: Vec<&TypeDefinition> = model
-        .types
-        .iter()
-        .filter(|t| !excluded.contains(t.name()))
-        .collect();
-    types.sort_by(|a, b| a.name().cmp(b.name()));
-    for def in types {
-        space.type_items(def)?;
-    }
-    let mut endpoints: Vec<_> = model
-        .endpoints
-        .iter()
-        .filter(|e| !e.codegen_exclude)
-        .collect();
-    endpoints.sort_by(|a, b| a.name.cmp(&b.name));
-    for endpoint in &endpoints {
-        space.endpoint_items(endpoint)?;
-    }
+    // module): read them from a real emission.
+    let super::Emitted {
+        space, endpoints, ..
+    } = super::emit_all(model)?;
 
     let error_name = TypeName::new("_types", "ErrorResponseBase");
     let error_type = match space.get(&error_name) {
