@@ -87,11 +87,11 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
         median(model)
     );
     println!(
-        "  emit   (build token streams)      {:>8.1?}",
+        "  emit   (build; formatting overlaps){:>8.1?}",
         median(build)
     );
     println!(
-        "  format (syn + prettyplease)       {:>8.1?}",
+        "  format (what is left after build) {:>8.1?}",
         median(format)
     );
     println!(

@@ -13,7 +13,6 @@ use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use rayon::prelude::*;
 
 use crate::model::{Model, TypeDefinition, TypeName};
 use names::{Scope, camel, ident, module_path};
@@ -64,13 +63,6 @@ impl Default for EmitOptions {
     }
 }
 
-/// What a module of the generated crate holds.
-#[derive(Default)]
-struct Module {
-    items: TokenStream,
-    children: BTreeSet<String>,
-}
-
 /// Every file of the generated crate, by path relative to the crate root, in a stable order.
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, String>, EmitError> {
     emit_timed(model, options).map(|(files, _)| files)
@@ -79,69 +71,133 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
 /// How long the two halves of [`emit`] took.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmitTimings {
-    /// Building the token streams of every module.
+    /// Building the token streams of every module, on the calling thread, while finished
+    /// modules are already being formatted on the others.
     pub build: std::time::Duration,
-    /// Parsing them with syn and printing them with prettyplease (in parallel).
+    /// Formatting still going on after the last module was built (syn + prettyplease).
     pub format: std::time::Duration,
 }
 
-/// Every type and endpoint emitted into its module, in the one order that fixes the names
-/// handed out on the way (synthesized unions, request bodies).
-pub(crate) struct Emitted<'m> {
+/// What one module of the generated crate holds, in the order it is emitted.
+#[derive(Default)]
+struct ModulePlan<'m> {
+    types: Vec<&'m TypeDefinition>,
+    endpoints: Vec<&'m crate::model::Endpoint>,
+    /// `(namespace, accessor)`: the handle `client.<accessor>()` of a namespace's APIs.
+    handle: Option<(&'m str, String)>,
+    children: BTreeSet<String>,
+}
+
+/// The emission, module by module. Every name handed out on the way (a synthesized union, a
+/// request body) is claimed in the module being emitted, so a module is complete when its
+/// turn ends and modules can be formatted while later ones are still being built.
+pub(crate) struct Emission<'m> {
     pub space: TypeSpace<'m>,
-    modules: BTreeMap<Vec<String>, Module>,
+    plan: BTreeMap<Vec<String>, ModulePlan<'m>>,
     /// The generated endpoints (not `codegen_exclude`), sorted by name.
     pub endpoints: Vec<&'m crate::model::Endpoint>,
 }
 
-pub(crate) fn emit_all(model: &Model) -> Result<Emitted<'_>, EmitError> {
-    let mut space = TypeSpace::new(model)?;
-    let mut modules: BTreeMap<Vec<String>, Module> = BTreeMap::new();
-    modules.insert(Vec::new(), Module::default());
+impl<'m> Emission<'m> {
+    pub(crate) fn new(model: &'m Model) -> Result<Self, EmitError> {
+        let space = TypeSpace::new(model)?;
+        let mut plan: BTreeMap<Vec<String>, ModulePlan<'m>> = BTreeMap::new();
+        plan.insert(Vec::new(), ModulePlan::default());
+        let excluded: BTreeSet<&TypeName> = model
+            .endpoints
+            .iter()
+            .filter(|e| e.codegen_exclude)
+            .flat_map(|e| [&e.request, &e.response])
+            .collect();
+        let mut types: Vec<&TypeDefinition> = model
+            .types
+            .iter()
+            .filter(|t| !excluded.contains(t.name()))
+            .collect();
+        types.sort_by(|a, b| a.name().cmp(b.name()));
+        for def in types {
+            plan_module(&mut plan, &module_path(&def.name().namespace))
+                .types
+                .push(def);
+        }
+        let mut endpoints: Vec<_> = model
+            .endpoints
+            .iter()
+            .filter(|e| !e.codegen_exclude)
+            .collect();
+        endpoints.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);
+        for endpoint in &endpoints {
+            plan_module(&mut plan, &module_path(&endpoint.request.namespace))
+                .endpoints
+                .push(endpoint);
+            if let Some((namespace, _)) = endpoint.name.split_once('.') {
+                let module = plan_module(&mut plan, &[names::snake(namespace)]);
+                if module.handle.is_none() {
+                    module.handle = Some((namespace, accessors.claim(names::snake(namespace))));
+                }
+            }
+        }
+        Ok(Emission {
+            space,
+            plan,
+            endpoints,
+        })
+    }
 
-    let excluded: BTreeSet<&TypeName> = model
-        .endpoints
-        .iter()
-        .filter(|e| e.codegen_exclude)
-        .flat_map(|e| [&e.request, &e.response])
-        .collect();
-    let mut types: Vec<&TypeDefinition> = model
-        .types
-        .iter()
-        .filter(|t| !excluded.contains(t.name()))
-        .collect();
-    types.sort_by(|a, b| a.name().cmp(b.name()));
-    for def in types {
-        let items = space.type_items(def)?;
-        if !items.is_empty() {
-            let module = module_path(&def.name().namespace);
-            add_module(&mut modules, &module).items.extend(items);
+    /// Emits every module in order, handing each one to `done` as soon as it is complete:
+    /// `(module path, child modules, items)`.
+    pub(crate) fn run(
+        &mut self,
+        mut done: impl FnMut(&[String], &BTreeSet<String>, TokenStream),
+    ) -> Result<(), EmitError> {
+        for (path, plan) in &self.plan {
+            let mut items = TokenStream::new();
+            for def in &plan.types {
+                items.extend(self.space.type_items(def)?);
+            }
+            for endpoint in &plan.endpoints {
+                items.extend(self.space.endpoint_items(endpoint)?.items);
+            }
+            items.extend(self.space.synthesized_items(path)?);
+            if let Some((namespace, accessor)) = &plan.handle {
+                items.extend(handle_items(namespace, accessor));
+            }
+            done(path, &plan.children, items);
+        }
+        // A module's types only ever synthesize into their own module; check that no module
+        // was given something after its turn.
+        for (path, list) in &self.space.synthesized {
+            if self.space.synthesized_done(path) != list.len() {
+                return Err(EmitError::Invalid(format!(
+                    "a union was synthesized into `{}` after it was emitted",
+                    path.join("::")
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The namespace handle: `client.security().create_api_key(...)`.
+fn handle_items(namespace: &str, accessor: &str) -> TokenStream {
+    let handle = format_ident!("{}", camel(namespace));
+    let accessor = ident(accessor);
+    let doc = format!(" The `{namespace}` APIs.");
+    let accessor_doc = format!(" The `{namespace}` APIs of this client.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct #handle<'a> {
+            client: &'a crate::runtime::Client,
+        }
+        impl crate::runtime::Client {
+            #[doc = #accessor_doc]
+            pub fn #accessor(&self) -> #handle<'_> {
+                #handle { client: self }
+            }
         }
     }
-
-    let mut endpoints: Vec<_> = model
-        .endpoints
-        .iter()
-        .filter(|e| !e.codegen_exclude)
-        .collect();
-    endpoints.sort_by(|a, b| a.name.cmp(&b.name));
-    for endpoint in &endpoints {
-        let out = space.endpoint_items(endpoint)?;
-        let module = module_path(&endpoint.request.namespace);
-        add_module(&mut modules, &module).items.extend(out.items);
-    }
-
-    // Inline unions synthesized while emitting the above.
-    let synthesized_modules: Vec<Vec<String>> = space.synthesized.keys().cloned().collect();
-    for module in synthesized_modules {
-        let items = space.synthesized_items(&module)?;
-        add_module(&mut modules, &module).items.extend(items);
-    }
-    Ok(Emitted {
-        space,
-        modules,
-        endpoints,
-    })
 }
 
 /// [`emit`], also saying where the time went.
@@ -151,110 +207,96 @@ pub fn emit_timed(
 ) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
     let started = std::time::Instant::now();
     let mut timings = EmitTimings::default();
-    let Emitted {
-        space: _,
-        mut modules,
-        endpoints,
-    } = emit_all(model)?;
-    let features = features::Features::new(model, &endpoints);
-    let namespaces: BTreeSet<&str> = endpoints
-        .iter()
-        .filter_map(|e| e.name.split_once('.').map(|(namespace, _)| namespace))
-        .collect();
+    let mut emission = Emission::new(model)?;
+    let features = features::Features::new(model, &emission.endpoints);
+    let root_children = emission.plan[&Vec::new()].children.clone();
 
-    // A handle per namespace: `client.security().create_api_key(...)`.
-    let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);
-    for namespace in &namespaces {
-        let module = vec![names::snake(namespace)];
-        let handle = format_ident!("{}", camel(namespace));
-        let accessor = ident(&accessors.claim(names::snake(namespace)));
-        let doc = format!(" The `{namespace}` APIs.");
-        let accessor_doc = format!(" The `{namespace}` APIs of this client.");
-        add_module(&mut modules, &module).items.extend(quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, Copy)]
-            pub struct #handle<'a> {
-                client: &'a crate::runtime::Client,
+    // Token streams can't cross threads: each finished module goes to the formatting
+    // threads as text while the next one is built.
+    let rendered: std::sync::Mutex<Vec<Result<(PathBuf, String), EmitError>>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut built = Ok(());
+    rayon::in_place_scope(|scope| {
+        built = emission.run(|path, children, items| {
+            if path.is_empty() {
+                return;
             }
-            impl crate::runtime::Client {
-                #[doc = #accessor_doc]
-                pub fn #accessor(&self) -> #handle<'_> {
-                    #handle { client: self }
+            let path = path.to_vec();
+            let children: Vec<String> = children.iter().cloned().collect();
+            let text = items.to_string();
+            let (features, rendered) = (&features, &rendered);
+            scope.spawn(move |_| {
+                let result = format_module(&path, &children, &text, features);
+                if let Ok(mut list) = rendered.lock() {
+                    list.push(result);
                 }
-            }
+            });
         });
-    }
-
-    timings.build = started.elapsed();
-    let started = std::time::Instant::now();
-    // Each module file: its feature gate, its children, its items (gated apart when a
-    // module is needed only for a descendant's sake). Token streams can't cross threads,
-    // so each module goes to the formatting threads as text.
-    let jobs: Vec<(Vec<String>, PathBuf, String, Vec<String>)> = modules
-        .iter()
-        .filter(|(path, _)| !path.is_empty())
-        .map(|(path, module)| {
-            (
-                path.clone(),
-                module_file(path, !module.children.is_empty()),
-                module.items.to_string(),
-                module.children.iter().cloned().collect(),
-            )
-        })
-        .collect();
-    let rendered: Vec<Result<(PathBuf, String), EmitError>> = jobs
-        .into_par_iter()
-        .map(|(path, file, items, children)| {
-            let syntax = |source| EmitError::Syntax {
-                file: file.display().to_string(),
-                source,
-            };
-            let mut items: syn::File = syn::parse_str(&items).map_err(syntax)?;
-            let needed = features.needed(&path);
-            let own = features.own(&path);
-            if own != needed
-                && let Some(cfg) = features.cfg(&own)
-            {
-                features::gate_items(&mut items.items, &cfg);
-            }
-            let children = children.iter().map(|c| ident(c));
-            let mut parsed: syn::File =
-                syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
-            parsed.items.extend(items.items);
-            if let Some(cfg) = features.cfg(&needed) {
-                parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
-            }
-            Ok((file, format!("{HEADER}{}", prettyplease::unparse(&parsed))))
-        })
-        .collect();
+        timings.build = started.elapsed();
+    });
+    built?;
     let mut files = BTreeMap::new();
+    let rendered = rendered
+        .into_inner()
+        .map_err(|_| EmitError::Invalid("a formatting thread panicked".to_string()))?;
     for result in rendered {
         let (path, text) = result?;
         files.insert(path, text);
     }
-    files.insert(
-        PathBuf::from("src/lib.rs"),
-        lib_rs(&modules[&Vec::new()].children),
-    );
+    files.insert(PathBuf::from("src/lib.rs"), lib_rs(&root_children));
     for (name, text) in RUNTIME {
         files.insert(PathBuf::from("src/runtime").join(name), (*text).to_string());
     }
     files.insert(PathBuf::from("Cargo.toml"), manifest(options, &features));
-    timings.format = started.elapsed();
+    timings.format = started.elapsed().saturating_sub(timings.build);
     Ok((files, timings))
 }
 
-fn add_module<'a>(
-    modules: &'a mut BTreeMap<Vec<String>, Module>,
+/// One module file: its feature gate, its children, its items (gated apart when the module
+/// is needed only for a descendant's sake), printed by prettyplease.
+fn format_module(
     path: &[String],
-) -> &'a mut Module {
-    for depth in 1..=path.len() {
-        let parent = path[..depth - 1].to_vec();
-        let child = path[depth - 1].clone();
-        modules.entry(parent).or_default().children.insert(child);
-        modules.entry(path[..depth].to_vec()).or_default();
+    children: &[String],
+    items: &str,
+    features: &features::Features,
+) -> Result<(PathBuf, String), EmitError> {
+    let file = module_file(path, !children.is_empty());
+    let syntax = |source| EmitError::Syntax {
+        file: file.display().to_string(),
+        source,
+    };
+    let mut items: syn::File = syn::parse_str(items).map_err(syntax)?;
+    let needed = features.needed(path);
+    let own = features.own(path);
+    if own != needed
+        && let Some(cfg) = features.cfg(&own)
+    {
+        features::gate_items(&mut items.items, &cfg);
     }
-    modules.entry(path.to_vec()).or_default()
+    let children = children.iter().map(|c| ident(c));
+    let mut parsed: syn::File = syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
+    parsed.items.extend(items.items);
+    if let Some(cfg) = features.cfg(&needed) {
+        parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
+    }
+    let text = format!("{HEADER}{}", prettyplease::unparse(&parsed));
+    Ok((file, text))
+}
+
+/// The plan of the module at `path`, creating it and its ancestors.
+fn plan_module<'a, 'm>(
+    plan: &'a mut BTreeMap<Vec<String>, ModulePlan<'m>>,
+    path: &[String],
+) -> &'a mut ModulePlan<'m> {
+    for depth in 1..=path.len() {
+        let child = path[depth - 1].clone();
+        plan.entry(path[..depth - 1].to_vec())
+            .or_default()
+            .children
+            .insert(child);
+        plan.entry(path[..depth].to_vec()).or_default();
+    }
+    plan.entry(path.to_vec()).or_default()
 }
 
 fn module_file(path: &[String], has_children: bool) -> PathBuf {

@@ -34,9 +34,11 @@ pub fn example_targets(
     let crate_name = options.package_name.replace('-', "_");
     // Names are handed out while emitting (a request body claims `<Request>Body` in its
     // module): read them from a real emission.
-    let super::Emitted {
+    let mut emission = super::Emission::new(model)?;
+    emission.run(|_, _, _| {})?;
+    let super::Emission {
         space, endpoints, ..
-    } = super::emit_all(model)?;
+    } = emission;
 
     let error_name = TypeName::new("_types", "ErrorResponseBase");
     let error_type = match space.get(&error_name) {

@@ -635,7 +635,7 @@ impl TypeSpace<'_> {
     /// The enums synthesized from inline unions in `module`.
     pub fn synthesized_items(&mut self, module: &[String]) -> Result<TokenStream, EmitError> {
         let mut out = TokenStream::new();
-        let mut done = 0;
+        let mut done = self.synthesized_done(module);
         // Emitting a union may synthesize more unions in the same module.
         loop {
             let pending: Vec<_> = self
@@ -656,6 +656,7 @@ impl TypeSpace<'_> {
                 })
                 .unwrap_or_default();
             if pending.is_empty() {
+                self.synthesized_emitted.insert(module.to_vec(), done);
                 return Ok(out);
             }
             done += pending.len();

@@ -68,6 +68,8 @@ pub struct TypeSpace<'m> {
     /// Inline unions turned into named enums, by module.
     pub synthesized: BTreeMap<Vec<String>, Vec<Synthesized>>,
     synthesized_by_shape: HashMap<(Vec<String>, String), String>,
+    /// How many of each module's synthesized unions have been emitted.
+    pub synthesized_emitted: HashMap<Vec<String>, usize>,
     /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
     pub request_bodies: HashMap<TypeName, TokenStream>,
 }
@@ -82,10 +84,16 @@ impl<'m> TypeSpace<'m> {
             component: HashMap::new(),
             synthesized: BTreeMap::new(),
             synthesized_by_shape: HashMap::new(),
+            synthesized_emitted: HashMap::new(),
             request_bodies: HashMap::new(),
         };
         space.component = space.components();
         Ok(space)
+    }
+
+    /// How many of the unions synthesized into `module` have been emitted.
+    pub fn synthesized_done(&self, module: &[String]) -> usize {
+        self.synthesized_emitted.get(module).copied().unwrap_or(0)
     }
 
     pub fn get(&self, name: &TypeName) -> Option<&'m TypeDefinition> {
