@@ -387,3 +387,89 @@ tokio = {{ version = "1", features = ["macros", "rt"] }}
 // Which Rust types each endpoint's examples decode into (for `cargo xtask examples`).
 mod targets;
 pub use targets::{ExampleTarget, example_targets};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model of two namespaces: `a.exists` (HEAD, no body) and `b.get`, which share
+    /// `_types.Shared`; `a` alone reaches `a._types.OnlyA`.
+    fn model() -> Model {
+        let request = |ns: &str, path_type: Option<&str>| {
+            let path = match path_type {
+                Some(t) => serde_json::json!([{"name": "id", "required": true,
+                    "type": {"kind": "instance_of", "type": {"namespace": "_types", "name": t}}}]),
+                None => serde_json::json!([]),
+            };
+            serde_json::json!({"kind": "request", "name": {"namespace": ns, "name": "Request"},
+                "path": path, "query": [], "body": {"kind": "no_body"}, "specLocation": "x.ts#L1-L2"})
+        };
+        let value = serde_json::json!({
+            "endpoints": [
+                {"name": "a.exists", "description": "Checks.", "docUrl": null, "availability": {},
+                 "request": {"namespace": "a.exists", "name": "Request"}, "requestBodyRequired": false,
+                 "response": {"namespace": "a.exists", "name": "Response"},
+                 "urls": [{"path": "/a/{id}", "methods": ["HEAD"]}]},
+                {"name": "b.get", "description": "Gets.", "docUrl": null, "availability": {},
+                 "request": {"namespace": "b.get", "name": "Request"}, "requestBodyRequired": false,
+                 "response": {"namespace": "b.get", "name": "Response"},
+                 "urls": [{"path": "/b/{id}", "methods": ["GET"]}]}
+            ],
+            "types": [
+                request("a.exists", Some("Shared")),
+                {"kind": "response", "name": {"namespace": "a.exists", "name": "Response"},
+                 "body": {"kind": "no_body"}, "specLocation": "x.ts#L1-L2"},
+                request("b.get", Some("Shared")),
+                {"kind": "response", "name": {"namespace": "b.get", "name": "Response"},
+                 "body": {"kind": "value", "codegenName": "result",
+                          "value": {"kind": "instance_of", "type": {"namespace": "a._types", "name": "OnlyA"}}},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "type_alias", "name": {"namespace": "_types", "name": "Shared"},
+                 "type": {"kind": "instance_of", "type": {"namespace": "_builtins", "name": "string"}},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "interface", "name": {"namespace": "a._types", "name": "OnlyA"},
+                 "properties": [], "specLocation": "x.ts#L1-L2"}
+            ]
+        });
+        serde_json::from_value(value).expect("a valid model")
+    }
+
+    #[test]
+    fn head_only_endpoints_answer_whether_it_exists() {
+        let files = emit(&model(), &EmitOptions::default()).unwrap();
+        let exists = &files[&PathBuf::from("src/a/exists.rs")];
+        assert!(
+            exists.contains("pub type ExistsResponse = bool;"),
+            "{exists}"
+        );
+        assert!(exists.contains("accept_statuses: &[404]"), "{exists}");
+        assert!(exists.contains("Ok(response.status() != 404)"), "{exists}");
+        let get = &files[&PathBuf::from("src/b/get.rs")];
+        assert!(get.contains("accept_statuses: &[]"), "{get}");
+    }
+
+    #[test]
+    fn modules_are_gated_by_the_features_that_reach_them() {
+        let files = emit(&model(), &EmitOptions::default()).unwrap();
+        // `_types` is reached by both features: no gate.
+        assert!(!files[&PathBuf::from("src/types.rs")].contains("#![cfg"));
+        // `b`'s endpoint module needs `b`; `a._types` is reached only from `b.get`'s response.
+        assert!(files[&PathBuf::from("src/b/get.rs")].contains("#![cfg(feature = \"b\")]"));
+        let a_types = &files[&PathBuf::from("src/a/types.rs")];
+        assert!(a_types.contains("#![cfg(feature = \"b\")]"), "{a_types}");
+        // `a`'s top module holds the handle, which only `a` needs, beside `a::types`, which `b`
+        // needs: the module is compiled for every feature, its own items for `a` only.
+        let a = &files[&PathBuf::from("src/a/mod.rs")];
+        assert!(!a.contains("#![cfg"), "{a}");
+        assert!(
+            a.contains("#[cfg(feature = \"a\")]\n/// The `a` APIs."),
+            "{a}"
+        );
+        assert!(
+            a.contains("#[cfg(feature = \"a\")]\nimpl crate::runtime::Client"),
+            "{a}"
+        );
+        let manifest = &files[&PathBuf::from("Cargo.toml")];
+        assert!(manifest.contains("full = [\"a\", \"b\"]"), "{manifest}");
+    }
+}
