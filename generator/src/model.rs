@@ -602,39 +602,6 @@ impl Model {
     }
 }
 
-impl Model {
-    /// The endpoints `keep` selects and every type they reach, in the original order.
-    pub fn subset(&self, keep: impl Fn(&Endpoint) -> bool) -> Model {
-        let index = self.type_index();
-        let endpoints: Vec<Endpoint> = self.endpoints.iter().filter(|e| keep(e)).cloned().collect();
-        let mut reached: std::collections::HashSet<&TypeName> = std::collections::HashSet::new();
-        let mut stack: Vec<&TypeName> = Vec::new();
-        for e in &endpoints {
-            stack.push(&e.request);
-            stack.push(&e.response);
-        }
-        while let Some(name) = stack.pop() {
-            if !reached.insert(name) {
-                continue;
-            }
-            if let Some(def) = index.get(name) {
-                def.visit_names(&mut |n| stack.push(n));
-            }
-        }
-        let types = self
-            .types
-            .iter()
-            .filter(|t| reached.contains(t.name()))
-            .cloned()
-            .collect();
-        Model {
-            info: self.info.clone(),
-            endpoints,
-            types,
-        }
-    }
-}
-
 impl TypeDefinition {
     /// Calls `f` with every type name this definition refers to.
     pub fn visit_names<'a>(&'a self, f: &mut impl FnMut(&'a TypeName)) {

@@ -4,7 +4,7 @@
 //! In `target/upstream-examples/` (for another spec, `target/spec-examples/<its path>/`) it
 //! keeps the generated crate (`crate/`, rewritten file by file so that cargo rebuilds only what
 //! changed), a harness crate (`harness/`) whose table maps each endpoint to its Rust types as
-//! the emitter names them ([`generator::emit::example_targets`]), and their build (`target/`).
+//! the emitter names them ([`generator::emit::emit_with_targets`]), and their build (`target/`).
 //! The harness decodes and re-encodes each JSON example; this side classifies the examples,
 //! compares the JSON and reports.
 
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use generator::emit::{EmitOptions, ExampleTarget, example_targets};
+use generator::emit::{EmitOptions, ExampleTarget, emit_with_targets};
 use generator::example_check::{
     Allowlist, Equivalences, ExampleCase, Payload, Role, collect, first_difference,
 };
@@ -60,10 +60,10 @@ pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
     let options = EmitOptions::default();
 
     // 1. The crate, the targets and the examples.
-    let (model, files, _, _) =
-        generator::generate::render(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let model =
+        generator::parse::parse_spec(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let (files, targets) = emit_with_targets(&model, &options).map_err(|e| e.to_string())?;
     let written = sync_folder(&work.join("crate"), &files)?;
-    let targets = example_targets(&model, &options).map_err(|e| e.to_string())?;
     let cases = collect(&model, spec);
     let equivalences = Equivalences::from_model(&model);
     let harness = harness_files(&options.package_name, &targets);

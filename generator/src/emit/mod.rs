@@ -205,6 +205,22 @@ pub fn emit_timed(
     model: &Model,
     options: &EmitOptions,
 ) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
+    emit_inner(model, options).map(|(files, timings, _)| (files, timings))
+}
+
+/// [`emit`], plus the Rust types each endpoint's examples decode into (one emission for both).
+pub fn emit_with_targets(
+    model: &Model,
+    options: &EmitOptions,
+) -> Result<(BTreeMap<PathBuf, String>, Vec<ExampleTarget>), EmitError> {
+    let (files, _, emission) = emit_inner(model, options)?;
+    let targets = targets::targets_of(&emission.space, &emission.endpoints, options)?;
+    Ok((files, targets))
+}
+
+type Emitted<'m> = (BTreeMap<PathBuf, String>, EmitTimings, Emission<'m>);
+
+fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>, EmitError> {
     let started = std::time::Instant::now();
     let mut timings = EmitTimings::default();
     let mut emission = Emission::new(model)?;
@@ -249,7 +265,7 @@ pub fn emit_timed(
     }
     files.insert(PathBuf::from("Cargo.toml"), manifest(options, &features));
     timings.format = started.elapsed().saturating_sub(timings.build);
-    Ok((files, timings))
+    Ok((files, timings, emission))
 }
 
 /// One module file: its feature gate, its children, its items (gated apart when the module

@@ -5,8 +5,9 @@
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
+use super::typespace::TypeSpace;
 use super::{EmitError, EmitOptions};
-use crate::model::{Body, Model, TypeDefinition, TypeName};
+use crate::model::{Body, Endpoint, Model, TypeDefinition, TypeName};
 
 /// The Rust types one endpoint's examples decode into.
 ///
@@ -31,14 +32,20 @@ pub fn example_targets(
     model: &Model,
     options: &EmitOptions,
 ) -> Result<Vec<ExampleTarget>, EmitError> {
-    let crate_name = options.package_name.replace('-', "_");
     // Names are handed out while emitting (a request body claims `<Request>Body` in its
     // module): read them from a real emission.
     let mut emission = super::Emission::new(model)?;
     emission.run(|_, _, _| {})?;
-    let super::Emission {
-        space, endpoints, ..
-    } = emission;
+    targets_of(&emission.space, &emission.endpoints, options)
+}
+
+/// The targets, read from a finished emission.
+pub(super) fn targets_of(
+    space: &TypeSpace<'_>,
+    endpoints: &[&Endpoint],
+    options: &EmitOptions,
+) -> Result<Vec<ExampleTarget>, EmitError> {
+    let crate_name = options.package_name.replace('-', "_");
 
     let error_name = TypeName::new("_types", "ErrorResponseBase");
     let error_type = match space.get(&error_name) {
