@@ -5,10 +5,10 @@
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AuthenticateApiKey {
     pub id: crate::types::Id,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     pub managed_by: crate::security::types::CredentialManagedBy,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub internal: ::std::option::Option<bool>,
 }
 impl AuthenticateApiKey {
@@ -28,13 +28,13 @@ impl AuthenticateApiKey {
 /// The token, if any, the caller authenticated with.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Token {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// Availability: Stack since 7.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Availability: Stack since 9.4.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub managed_by: ::std::option::Option<crate::security::types::CredentialManagedBy>,
 }
 /// Identify the authenticated caller.
@@ -85,7 +85,7 @@ impl AuthenticateRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AuthenticateResponse {
     /// The API key used, when the caller authenticated with one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<
         crate::security::authenticate::AuthenticateApiKey,
     >,
@@ -93,13 +93,13 @@ pub struct AuthenticateResponse {
     pub authentication_realm: crate::security::types::RealmInfo,
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
     )]
     pub email: ::std::option::Option<crate::runtime::Nullable<::std::string::String>>,
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
     )]
     pub full_name: ::std::option::Option<crate::runtime::Nullable<crate::types::Name>>,
@@ -112,7 +112,7 @@ pub struct AuthenticateResponse {
     /// How the caller authenticated, for example `realm`, `api_key` or `token`.
     pub authentication_type: ::std::string::String,
     /// Availability: Stack since 7.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub token: ::std::option::Option<crate::security::authenticate::Token>,
 }
 impl AuthenticateResponse {

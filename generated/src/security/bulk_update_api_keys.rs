@@ -5,18 +5,18 @@
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BulkUpdateApiKeysRequestBody {
     /// New validity period. Leave it out to keep the current expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
     /// Identifiers of the keys to update.
     pub ids: crate::runtime::OneOrMany<::std::string::String>,
     /// New metadata, replacing the old one entirely. Top-level keys starting with `_` are
     /// reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// New permissions of the keys, keyed by role name. Each key's effective permissions are
     /// the intersection of these with the owner's. Send `{}` to drop all assigned privileges,
     /// so that the keys inherit the owner's full permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -122,7 +122,7 @@ impl BulkUpdateApiKeysRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BulkUpdateApiKeysResponse {
     /// Keys that could not be updated, with the reason.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<crate::security::types::BulkError>,
     /// Keys that needed no change.
     pub noops: ::std::vec::Vec<::std::string::String>,

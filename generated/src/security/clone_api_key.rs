@@ -7,15 +7,15 @@ pub struct CloneApiKeyRequestBody {
     /// Secret of the key to copy, as returned when that key was created.
     pub api_key: ::std::string::String,
     /// Name of the copy; the source key's name is used when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// How long the copy stays valid. By default it never expires; `null` asks explicitly
     /// for no expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
     /// Arbitrary, possibly nested, data to store with the copy. Keys starting with `_` are
     /// reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
 }
 impl ::std::fmt::Debug for CloneApiKeyRequestBody {
@@ -136,7 +136,7 @@ pub struct CloneApiKeyResponse {
     /// The secret part of the copy.
     pub api_key: ::std::string::String,
     /// Expiration time of the copy, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<i64>,
     /// The copy's identifier.
     pub id: crate::types::Id,

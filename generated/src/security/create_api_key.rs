@@ -5,10 +5,10 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateApiKeyRequestBody {
     /// How long the key stays valid. Without it, the key never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
     /// The key's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// Permissions of the key, keyed by role name, in the same format as role definitions.
     /// The key gets the intersection of these with the caller's own permissions. When omitted
@@ -18,7 +18,7 @@ pub struct CreateApiKeyRequestBody {
     /// derived key cannot hold privileges, so it can authenticate but not call any API.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-put-role>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -29,7 +29,7 @@ pub struct CreateApiKeyRequestBody {
     /// reserved for the system.
     ///
     /// Availability: Stack since 7.13.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
 }
 impl CreateApiKeyRequestBody {
@@ -154,7 +154,7 @@ pub struct CreateApiKeyResponse {
     /// The secret part of the new key.
     pub api_key: ::std::string::String,
     /// Expiration time of the key, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<i64>,
     /// The new key's identifier.
     pub id: crate::types::Id,

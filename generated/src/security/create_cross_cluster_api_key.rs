@@ -8,17 +8,17 @@ pub struct CreateCrossClusterApiKeyRequestBody {
     /// Do not list privileges: they are derived from this description.
     pub access: crate::security::types::Access,
     /// How long the key stays valid. Without it, the key never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
     /// Arbitrary, possibly nested, data to store with the key. Keys starting with `_` are
     /// reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// The key's name.
     pub name: crate::types::Name,
     /// Binds the key to connections authenticated with a matching TLS certificate, given as a
     /// distinguished name pattern.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub certificate_identity: ::std::option::Option<::std::string::String>,
 }
 impl CreateCrossClusterApiKeyRequestBody {
@@ -125,7 +125,7 @@ pub struct CreateCrossClusterApiKeyResponse {
     /// The secret part of the new key.
     pub api_key: ::std::string::String,
     /// Expiration time of the key, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::DurationValue<crate::types::UnitMillis>,
     >,

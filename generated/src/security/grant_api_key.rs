@@ -122,12 +122,12 @@ impl<'de> ::serde::Deserialize<'de> for ClientAuthenticationScheme {
 pub struct GrantApiKey {
     pub name: crate::types::Name,
     /// How long the key stays valid. Without it, the key never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::DurationLarge>,
     /// Permissions of the key, keyed by role name. The key gets the intersection of these
     /// with the user's permissions; when omitted or empty, it gets a snapshot of the user's
     /// (or the access token's) permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         crate::runtime::OneOrMany<
             ::indexmap::IndexMap<
@@ -138,7 +138,7 @@ pub struct GrantApiKey {
     >,
     /// Arbitrary, possibly nested, data to store with the key. Keys starting with `_` are
     /// reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
 }
 impl GrantApiKey {
@@ -161,22 +161,22 @@ pub struct GrantApiKeyRequestBody {
     pub grant_type: crate::security::grant_api_key::ApiKeyGrantType,
     /// The user's access token or JWT. Required with the `access_token` grant type and
     /// rejected with the others.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub access_token: ::std::option::Option<::std::string::String>,
     /// The user's name. Required with the `password` grant type and rejected with the others.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<crate::types::Username>,
     /// The user's password. Required with the `password` grant type and rejected with the others.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<crate::types::Password>,
     /// A user to impersonate; the key is created for that user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub run_as: ::std::option::Option<crate::types::Username>,
     /// Client credentials to present with a JWT given in `access_token`, for JWT realms that
     /// require client authentication. Only valid with the `access_token` grant type.
     ///
     /// Availability: Stack since 8.12.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_authentication: ::std::option::Option<
         crate::security::grant_api_key::ClientAuthentication,
     >,
@@ -337,7 +337,7 @@ pub struct GrantApiKeyResponse {
     /// The new key's name.
     pub name: crate::types::Name,
     /// Expiration time of the key, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,

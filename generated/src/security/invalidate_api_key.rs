@@ -4,25 +4,25 @@
 /// The JSON body of a [`InvalidateApiKeyRequest`].
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InvalidateApiKeyRequestBody {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Id>,
     /// Identifiers of the keys to invalidate. Not combinable with `name`, `realm_name` or `username`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ids: ::std::option::Option<::std::vec::Vec<crate::types::Id>>,
     /// Name of the keys to invalidate. Not combinable with `ids`, `realm_name` or `username`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// Invalidate the caller's own keys. When `true`, `realm_name` and `username` must not be set.
     /// When `false`, at least one of `ids`, `name`, `username` or `realm_name` is required.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<bool>,
     /// Invalidate keys of users from this realm. Not combinable with `ids`, `name` or `owner=true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub realm_name: ::std::option::Option<::std::string::String>,
     /// Invalidate keys of this user. Not combinable with `ids`, `name` or `owner=true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<crate::types::Username>,
 }
 impl InvalidateApiKeyRequestBody {
@@ -140,7 +140,7 @@ pub struct InvalidateApiKeyResponse {
     /// How many errors occurred.
     pub error_count: i32,
     /// The errors; left out when `error_count` is `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_details: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// Keys invalidated by this call.
     pub invalidated_api_keys: ::std::vec::Vec<::std::string::String>,

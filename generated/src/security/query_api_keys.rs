@@ -493,14 +493,18 @@ for ApiKeyAggregationContainerVariant {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiKeyAggregationContainer {
     /// Sub-aggregations, computed inside each bucket; bucket aggregations only.
-    #[serde(alias = "aggs", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "aggs",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub aggregations: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
             crate::security::query_api_keys::ApiKeyAggregationContainer,
         >,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The one variant key of this container.
     #[serde(flatten)]
@@ -516,33 +520,37 @@ pub struct ApiKeyBoolQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Queries keys must match; they do not contribute to the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// How many of the `should` clauses a key has to match (a count or a percentage).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// Queries keys must match; they contribute to the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// Queries keys must not match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must_not: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// Queries keys should match; each match raises the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub should: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
@@ -551,24 +559,24 @@ pub struct ApiKeyBoolQuery {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiKeyFiltersAggregation {
     /// The queries, one bucket each: a list, or an object that names each bucket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<
         crate::types::aggregations::Buckets<
             crate::security::query_api_keys::ApiKeyQueryContainer,
         >,
     >,
     /// Add a bucket for the keys that match none of the queries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub other_bucket: ::std::option::Option<bool>,
     /// Key of that extra bucket.
     ///
     /// Server default: `"_other_"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub other_bucket_key: ::std::option::Option<::std::string::String>,
     /// Return buckets as an object keyed by name (`true`) or as a list (`false`).
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
 }
 /// A query accepted by the query API keys API: the subset of the query DSL that this API
@@ -834,7 +842,11 @@ pub struct QueryApiKeysRequestBody {
     /// Aggregations computed over the keys that match the query. Only some kinds are
     /// supported (`terms`, `range`, `date_range`, `missing`, `cardinality`, `value_count`,
     /// `composite`, `filter`, `filters`), on the same fields the query can use.
-    #[serde(alias = "aggs", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "aggs",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub aggregations: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -847,7 +859,7 @@ pub struct QueryApiKeysRequestBody {
     /// `invalidated`, `invalidation`, `username`, `realm` and `metadata`.
     ///
     /// NOTE: string fields are keywords, so a `match` without an `analyzer` acts as a `term` query.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<
         crate::security::query_api_keys::ApiKeyQueryContainer,
     >,
@@ -855,23 +867,23 @@ pub struct QueryApiKeysRequestBody {
     /// 10,000 by default; use `search_after` to go further.
     ///
     /// Server default: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<i32>,
     /// Sort order. Every public field except `id` can be used, as well as `_doc` for index order.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/sort-search-results>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sort: ::std::option::Option<crate::types::Sort>,
     /// How many keys to return; must not be negative. `0` returns only aggregations.
     /// `from` + `size` cannot go past 10,000 by default; use `search_after` to go further.
     ///
     /// Server default: `10`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Sort values of the last key of the previous page, to continue after it.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/paginate-search-results#search-after>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search_after: ::std::option::Option<crate::types::SortResults>,
 }
 impl QueryApiKeysRequestBody {
@@ -1054,7 +1066,7 @@ pub struct QueryApiKeysResponse {
     /// The keys of this page.
     pub api_keys: ::std::vec::Vec<crate::security::types::ApiKey>,
     /// Aggregation results, when aggregations were requested.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub aggregations: ::std::option::Option<
         crate::runtime::TypedKeys<crate::security::query_api_keys::ApiKeyAggregate>,
     >,

@@ -5,12 +5,12 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Access {
     /// Index permissions for cross-cluster replication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub replication: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ReplicationAccess>,
     >,
     /// Index permissions for cross-cluster search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::SearchAccess>,
     >,
@@ -29,7 +29,7 @@ pub struct ApiKey {
     /// When the key was created, in epoch milliseconds.
     pub creation: crate::types::EpochTime<crate::types::UnitMillis>,
     /// When the key expires, in epoch milliseconds; absent for keys that never expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,
@@ -38,7 +38,7 @@ pub struct ApiKey {
     /// When the key was invalidated, in epoch milliseconds.
     ///
     /// Availability: Stack since 8.12.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub invalidation: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,
@@ -49,7 +49,7 @@ pub struct ApiKey {
     /// Type of the realm that authenticated the owner.
     ///
     /// Availability: Stack since 8.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub realm_type: ::std::option::Option<::std::string::String>,
     /// User-supplied metadata of the key.
     ///
@@ -57,7 +57,7 @@ pub struct ApiKey {
     pub metadata: crate::types::Metadata,
     /// Role descriptors given to the key at creation or at its last update. When empty, the
     /// key has the owner's permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -68,7 +68,7 @@ pub struct ApiKey {
     /// effective permissions are the intersection of these and its own role descriptors.
     ///
     /// Availability: Stack since 8.5.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limited_by: ::std::option::Option<
         ::std::vec::Vec<
             ::indexmap::IndexMap<
@@ -80,20 +80,24 @@ pub struct ApiKey {
     /// For cross-cluster keys: the search and replication access they grant.
     ///
     /// Availability: Stack since 8.10.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub access: ::std::option::Option<crate::security::types::Access>,
     /// For cross-cluster keys: the TLS certificate identity the key is bound to.
     ///
     /// Availability: Stack since 9.3.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub certificate_identity: ::std::option::Option<::std::string::String>,
     /// User profile ID of the owner, when requested and when a profile exists.
     ///
     /// Availability: Stack since 8.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub profile_uid: ::std::option::Option<::std::string::String>,
     /// Sort values of this key when the query API was called with `sort`.
-    #[serde(rename = "_sort", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_sort",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub sort: ::std::option::Option<crate::types::SortResults>,
 }
 impl ApiKey {
@@ -760,10 +764,10 @@ impl DataSourcePrivileges {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FieldSecurity {
     /// Fields hidden even though `grant` matches them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub except: ::std::option::Option<crate::types::Fields>,
     /// Fields made visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grant: ::std::option::Option<crate::types::Fields>,
 }
 /// A global privilege entry.
@@ -773,7 +777,7 @@ pub struct GlobalPrivilege {
     /// Data source privilege entries, granting access to ES|QL data sources.
     ///
     /// Availability: Stack since 9.5.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_source: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::DataSourcePrivileges>,
     >,
@@ -952,14 +956,14 @@ pub struct IndicesPrivileges {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -967,7 +971,7 @@ pub struct IndicesPrivileges {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
 impl IndicesPrivileges {
@@ -991,14 +995,14 @@ pub struct IndicesPrivilegesBase {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1006,7 +1010,7 @@ pub struct IndicesPrivilegesBase {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
 impl IndicesPrivilegesBase {
@@ -1208,14 +1212,14 @@ pub struct RemoteIndicesPrivileges {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1223,7 +1227,7 @@ pub struct RemoteIndicesPrivileges {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
 impl RemoteIndicesPrivileges {
@@ -1251,7 +1255,7 @@ pub struct ReplicationAccess {
     /// Let the patterns in `names` also match restricted (system) indices.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
 impl ReplicationAccess {
@@ -1323,57 +1327,61 @@ impl<'de> ::serde::Deserialize<'de> for RestrictionWorkflow {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RoleDescriptor {
     /// Cluster-wide privileges.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ClusterPrivilege>,
     >,
     /// Index permission entries.
-    #[serde(alias = "index", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        alias = "index",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub indices: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::IndicesPrivileges>,
     >,
     /// Index permission entries that apply on remote clusters.
     ///
     /// Availability: Stack since 8.14.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote_indices: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::RemoteIndicesPrivileges>,
     >,
     /// Cluster privileges that apply on remote clusters (only a small subset is allowed).
     ///
     /// Availability: Stack since 8.15.0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote_cluster: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::RemoteClusterPrivileges>,
     >,
     /// Global privileges: cluster privileges that also look at the request they authorize.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub global: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::types::GlobalPrivilege>,
     >,
     /// Application privilege entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub applications: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ApplicationPrivileges>,
     >,
     /// User metadata. Keys starting with `_` are reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// Users that may be impersonated. Serverless projects disable run-as: only an empty list
     /// is accepted there.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/submitting-requests-on-behalf-of-other-users>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub run_as: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conditions limiting when these permissions apply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub restriction: ::std::option::Option<crate::security::types::Restriction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub transient_metadata: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
     >,
@@ -1450,29 +1458,29 @@ pub struct RoleTemplateQuery {
     /// through the `_user` parameter, for example to restrict documents to their owner.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level#templating-role-query>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub template: ::std::option::Option<crate::security::types::RoleTemplateScript>,
 }
 /// The template of a document-level security query, inline or stored.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct RoleTemplateScript {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub source: ::std::option::Option<crate::security::types::RoleTemplateInlineQuery>,
     /// Identifier of a stored template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Id>,
     /// Values passed to the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
     >,
     /// Template language.
     ///
     /// Server default: `"painless"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lang: ::std::option::Option<crate::types::ScriptLanguage>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub options: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
     >,
@@ -1544,12 +1552,12 @@ pub struct SearchAccess {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1557,7 +1565,7 @@ pub struct SearchAccess {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
 impl SearchAccess {

@@ -8,7 +8,7 @@ pub struct UpdateApiKeyRequestBody {
     /// The key's effective permissions are the intersection of these with the owner's.
     /// Send `{}` to drop all assigned privileges: the key then inherits the owner's full
     /// permissions. The owner snapshot is refreshed whether or not this is sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -17,10 +17,10 @@ pub struct UpdateApiKeyRequestBody {
     >,
     /// New metadata, replacing the old one entirely. May be nested; keys starting with `_`
     /// are reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// New validity period. Leave it out to keep the current expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
 }
 impl UpdateApiKeyRequestBody {

@@ -8,15 +8,15 @@ pub struct UpdateCrossClusterApiKeyRequestBody {
     /// Replaces the previous access entirely.
     pub access: crate::security::types::Access,
     /// New validity period. Leave it out to keep the current expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::Duration>,
     /// New metadata, replacing the old one entirely. May be nested; keys starting with `_`
     /// are reserved for the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// TLS certificate identity (a distinguished name pattern) the key is bound to. A value
     /// replaces the current one, `null` removes it, and leaving it out keeps it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub certificate_identity: ::std::option::Option<::std::string::String>,
 }
 impl UpdateCrossClusterApiKeyRequestBody {

@@ -242,7 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for Aggregate {
 /// Properties common to every aggregation result.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AggregateBase {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
 }
 /// Bucket ordering: one `{key: direction}` object or a list of them.
@@ -258,17 +258,17 @@ pub struct AggregationRange {
     /// Lower bound, included.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
     )]
     pub from: ::std::option::Option<crate::runtime::Nullable<f64>>,
     /// Key under which the bucket is returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Upper bound, excluded.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
     )]
     pub to: ::std::option::Option<crate::runtime::Nullable<f64>>,
@@ -332,7 +332,7 @@ where
 /// Result of a `cardinality` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CardinalityAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub value: i64,
 }
@@ -349,23 +349,23 @@ impl CardinalityAggregate {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CardinalityAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Below this many distinct values the count is expected to be almost exact; higher values
     /// cost more memory.
     ///
     /// Server default: `3000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub precision_threshold: ::std::option::Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rehash: ::std::option::Option<bool>,
     /// Strategy used to compute the count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub execution_hint: ::std::option::Option<
         crate::types::aggregations::CardinalityExecutionMode,
     >,
@@ -440,12 +440,12 @@ impl<'de> ::serde::Deserialize<'de> for CardinalityExecutionMode {
 /// Result of a `composite` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::CompositeBucket,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub after_key: ::std::option::Option<
         crate::types::aggregations::CompositeAggregateKey,
     >,
@@ -474,15 +474,15 @@ pub type CompositeAggregateKey = ::indexmap::IndexMap<
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeAggregation {
     /// Resume after this key (the `after_key` of the previous page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub after: ::std::option::Option<crate::types::aggregations::CompositeAggregateKey>,
     /// How many buckets to return per page.
     ///
     /// Server default: `10`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// The sources that make up the bucket key, in key order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sources: ::std::option::Option<
         ::std::vec::Vec<
             crate::runtime::SingleKey<
@@ -496,18 +496,18 @@ pub struct CompositeAggregation {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeAggregationBase {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
 /// One source of a composite aggregation.
@@ -662,70 +662,70 @@ impl CompositeBucket {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeDateHistogramAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// Calendar-aware interval; this or `fixed_interval` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub calendar_interval: ::std::option::Option<crate::types::DurationLarge>,
     /// Fixed interval; this or `calendar_interval` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed_interval: ::std::option::Option<crate::types::DurationLarge>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub offset: ::std::option::Option<crate::types::Duration>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
 /// A `geotile_grid` source of a composite aggregation.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeGeoTileGridAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub precision: ::std::option::Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bounds: ::std::option::Option<crate::types::GeoBounds>,
 }
 /// A `histogram` source of a composite aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeHistogramAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     pub interval: f64,
 }
@@ -747,25 +747,25 @@ impl CompositeHistogramAggregation {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CompositeTermsAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
 /// Result of a `date_range` aggregation. It has the shape of a `range` result: bucket
 /// bounds are epoch milliseconds as floating point numbers.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DateRangeAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::RangeBucket,
@@ -788,50 +788,50 @@ impl DateRangeAggregate {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DateRangeAggregation {
     /// Date field to bucket on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Format of the `from` and `to` strings in the response.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The date ranges, one bucket each.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ranges: ::std::option::Option<
         ::std::vec::Vec<crate::types::aggregations::DateRangeExpression>,
     >,
     /// Zone in which the bounds are interpreted before conversion to UTC.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
     /// Return buckets as an object keyed by range key instead of as a list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
 }
 /// One range of a `date_range` aggregation.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DateRangeExpression {
     /// Lower bound, included.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<crate::types::aggregations::FieldDateMath>,
     /// Key under which the bucket is returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Upper bound, excluded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<crate::types::aggregations::FieldDateMath>,
 }
 /// Result of a `terms` aggregation over floating point values.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DoubleTermsAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::DoubleTermsBucket,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl DoubleTermsAggregate {
@@ -853,10 +853,10 @@ impl DoubleTermsAggregate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DoubleTermsBucket {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     pub key: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key_as_string: ::std::option::Option<::std::string::String>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -934,7 +934,7 @@ impl<'de> ::serde::Deserialize<'de> for FieldDateMath {
 /// Result of a `filter` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FilterAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub doc_count: i64,
     /// Sub-aggregation results
@@ -954,7 +954,7 @@ impl FilterAggregate {
 /// Result of a `filters` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FiltersAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::FiltersBucket,
@@ -977,7 +977,7 @@ impl FiltersAggregate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FiltersBucket {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -997,27 +997,27 @@ impl FiltersBucket {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FormattableMetricAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
 /// Result of a `terms` aggregation over whole numbers (integers, longs, dates).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LongTermsAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::LongTermsBucket,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl LongTermsAggregate {
@@ -1039,10 +1039,10 @@ impl LongTermsAggregate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LongTermsBucket {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     pub key: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key_as_string: ::std::option::Option<::std::string::String>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -1064,12 +1064,12 @@ impl LongTermsBucket {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricAggregationBase {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
 }
 /// Value used in place of a missing field value.
@@ -1140,7 +1140,7 @@ impl<'de> ::serde::Deserialize<'de> for Missing {
 /// Result of a `missing` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MissingAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub doc_count: i64,
     /// Sub-aggregation results
@@ -1161,9 +1161,9 @@ impl MissingAggregate {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MissingAggregation {
     /// Field checked for a value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1224,7 +1224,7 @@ impl<'de> ::serde::Deserialize<'de> for MissingOrder {
     )
 )]
 pub struct MultiBucketAggregateBase<TBucket> {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<TBucket>,
 }
@@ -1257,14 +1257,14 @@ impl MultiBucketBase {
 /// Result of a `multi_terms` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MultiTermsAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::MultiTermsBucket,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl MultiTermsAggregate {
@@ -1287,9 +1287,9 @@ impl MultiTermsAggregate {
 pub struct MultiTermsBucket {
     pub doc_count: i64,
     pub key: ::std::vec::Vec<crate::types::FieldValue>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key_as_string: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -1310,7 +1310,7 @@ impl MultiTermsBucket {
 /// Result of a `range` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RangeAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::RangeBucket,
@@ -1333,38 +1333,38 @@ impl RangeAggregate {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RangeAggregation {
     /// Field to bucket on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<i32>,
     /// The ranges, one bucket each.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ranges: ::std::option::Option<
         ::std::vec::Vec<crate::types::aggregations::AggregationRange>,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Return buckets as an object keyed by range key instead of as a list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
 /// A bucket of a `range` or `date_range` aggregation.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RangeBucket {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from_as_string: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to_as_string: ::std::option::Option<::std::string::String>,
     /// Bucket key; only sent when the output is not keyed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -1388,7 +1388,7 @@ impl RangeBucket {
 /// extra keys.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SingleBucketAggregateBase {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub doc_count: i64,
     /// Sub-aggregation results
@@ -1408,11 +1408,11 @@ impl SingleBucketAggregateBase {
 /// Properties of results made of a single number.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SingleMetricAggregateBase {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The computed number. `null` usually means there was nothing to aggregate.
     pub value: crate::runtime::Nullable<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_as_string: ::std::option::Option<::std::string::String>,
 }
 impl SingleMetricAggregateBase {
@@ -1428,14 +1428,14 @@ impl SingleMetricAggregateBase {
 /// Result of a `terms` aggregation over strings.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StringTermsAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::StringTermsBucket,
     >,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl StringTermsAggregate {
@@ -1457,7 +1457,7 @@ impl StringTermsAggregate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StringTermsBucket {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     pub key: crate::types::FieldValue,
     /// Sub-aggregation results
@@ -1484,12 +1484,12 @@ impl StringTermsBucket {
     )
 )]
 pub struct TermsAggregateBase<TBucket> {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<TBucket>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl<TBucket> TermsAggregateBase<TBucket> {
@@ -1507,59 +1507,59 @@ impl<TBucket> TermsAggregateBase<TBucket> {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TermsAggregation {
     /// Whether sub-aggregations are computed depth-first or breadth-first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub collect_mode: ::std::option::Option<
         crate::types::aggregations::TermsAggregationCollectMode,
     >,
     /// Values to leave out: a regular expression, a list, or a partition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub exclude: ::std::option::Option<crate::types::aggregations::TermsExclude>,
     /// Whether to work on field values directly or through global ordinals.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub execution_hint: ::std::option::Option<
         crate::types::aggregations::TermsAggregationExecutionHint,
     >,
     /// Field whose distinct values become buckets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Values to keep: a regular expression, a list, or a partition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include: ::std::option::Option<crate::types::aggregations::TermsInclude>,
     /// Skip terms that occur in fewer documents than this.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub min_doc_count: ::std::option::Option<i32>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// Type to assume for the field where it is not mapped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<::std::string::String>,
     /// Bucket order; by default, descending document count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::aggregations::AggregateOrder>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Per-shard minimum document count a term needs to be sent to the coordinating node.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub shard_min_doc_count: ::std::option::Option<i64>,
     /// How many terms each shard returns; estimated from `size` when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub shard_size: ::std::option::Option<i32>,
     /// Report `doc_count_error_upper_bound`, the worst-case error of each bucket's count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub show_term_doc_count_error: ::std::option::Option<bool>,
     /// How many buckets to return.
     ///
     /// Server default: `10`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1672,7 +1672,7 @@ impl<'de> ::serde::Deserialize<'de> for TermsAggregationExecutionHint {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TermsBucketBase {
     pub doc_count: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// Sub-aggregation results
     #[serde(flatten)]
@@ -1784,12 +1784,12 @@ impl TermsPartition {
 /// Result of a `terms` aggregation on a field that is not mapped; `buckets` is always empty.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnmappedTermsAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     pub buckets: crate::types::aggregations::Buckets<()>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
 impl UnmappedTermsAggregate {
@@ -1806,11 +1806,11 @@ impl UnmappedTermsAggregate {
 /// Result of a `value_count` aggregation; `value` is always set.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValueCountAggregate {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The computed number. `null` usually means there was nothing to aggregate.
     pub value: crate::runtime::Nullable<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_as_string: ::std::option::Option<::std::string::String>,
 }
 impl ValueCountAggregate {
@@ -1827,14 +1827,14 @@ impl ValueCountAggregate {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ValueCountAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

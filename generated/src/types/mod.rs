@@ -192,21 +192,21 @@ pub struct ErrorCause {
     /// Explanation of the failure, in English.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
     )]
     pub reason: ::std::option::Option<crate::runtime::Nullable<::std::string::String>>,
     /// Java stack trace, only sent when the request asked for `error_trace=true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stack_trace: ::std::option::Option<::std::string::String>,
     /// The error that led to this one, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub caused_by: ::std::option::Option<::std::boxed::Box<crate::types::ErrorCause>>,
     /// The innermost causes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub root_cause: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// Further errors that were raised while handling this one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub suppressed: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// Error-specific details
     #[serde(flatten)]
@@ -245,25 +245,25 @@ pub type Field = ::std::string::String;
 #[serde(remote = "Self")]
 pub struct FieldSort {
     /// Where documents without a value go, or the value to use for them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// Which value to use when a field holds several.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::SortMode>,
     /// Settings for sorting on a nested field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<crate::types::NestedSortValue>,
     /// Sort direction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     /// Type to assume for indices where the field is not mapped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub unmapped_type: ::std::option::Option<crate::types::mapping::FieldType>,
     /// Convert values to this numeric type before comparing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub numeric_type: ::std::option::Option<crate::types::FieldSortNumericType>,
     /// Date format for the sort values returned with each hit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// How this value was written (just the shortcut property's value, or the full
     /// object), so that it is written back the same way. Not data: ignored by `==`.
@@ -601,17 +601,17 @@ impl<'de> ::serde::Deserialize<'de> for GeoBounds {
 /// named after the geo field.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GeoDistanceSort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::SortMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub distance_type: ::std::option::Option<crate::types::GeoDistanceType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ignore_unmapped: ::std::option::Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub unit: ::std::option::Option<crate::types::DistanceUnit>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<crate::types::NestedSortValue>,
     /// Any further properties, by name.
     #[serde(flatten)]
@@ -863,13 +863,13 @@ pub type Names = crate::runtime::OneOrMany<crate::types::Name>;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NestedSortValue {
     /// Only nested objects matching this query are considered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<crate::types::query_dsl::QueryContainer>,
     /// Upper bound on nested children examined per root document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_children: ::std::option::Option<i32>,
     /// Deeper nesting level, for objects nested inside nested objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<::std::boxed::Box<crate::types::NestedSortValue>>,
     /// Path of the nested object that holds the sort field.
     pub path: crate::types::Field,
@@ -889,7 +889,7 @@ impl NestedSortValue {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeStatistics {
     /// Errors reported by nodes that failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub failures: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// How many nodes the request was sent to.
     pub total: i32,
@@ -966,7 +966,7 @@ pub struct RequestBase {}
 /// Sorting on the relevance score or on index order.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ScoreSort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
 /// A script, given either inline through `source` or by reference to a stored script through `id`.
@@ -974,24 +974,24 @@ pub struct ScoreSort {
 #[serde(remote = "Self")]
 pub struct Script {
     /// Inline script source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub source: ::std::option::Option<crate::types::ScriptSource>,
     /// Identifier of a stored script to run instead of an inline one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<crate::types::Id>,
     /// Named values made available to the script. Passing values here rather than
     /// hard-coding them lets the compiled script be reused.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
     >,
     /// The language of `source`.
     ///
     /// Server default: `"painless"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lang: ::std::option::Option<crate::types::ScriptLanguage>,
     /// Language-specific compiler options.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub options: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::std::string::String>,
     >,
@@ -1121,14 +1121,14 @@ impl<'de> ::serde::Deserialize<'de> for ScriptLanguage {
 /// Sorting on a value computed by a script.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ScriptSort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     pub script: crate::types::Script,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::ScriptSortType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::SortMode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<crate::types::NestedSortValue>,
 }
 impl ScriptSort {

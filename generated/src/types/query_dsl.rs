@@ -10,33 +10,37 @@ pub struct BoolQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Queries documents must match; they do not contribute to the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// How many of the `should` clauses a document has to match (a count or a percentage).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// Queries documents must match; they contribute to the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// Queries documents must not match. They run in filter context, without scoring.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must_not: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// Queries documents should match; each match raises the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub should: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
@@ -48,33 +52,37 @@ pub struct DateRangeQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<crate::types::DateMath>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<crate::types::DateMath>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<crate::types::DateMath>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<crate::types::DateMath>,
     /// Format used to parse the date bounds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::DateFormat>,
     /// UTC offset or IANA zone in which the date bounds are interpreted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
 /// Matches documents that have a value for a field.
@@ -86,10 +94,14 @@ pub struct ExistsQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// The field that must have a value.
     pub field: crate::types::Field,
@@ -113,13 +125,17 @@ pub struct IdsQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// The document IDs to match.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<crate::types::Ids>,
 }
 /// A `range` query with 64-bit integer bounds.
@@ -129,27 +145,31 @@ pub struct LongNumberRangeQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<i64>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<i64>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<i64>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<i64>,
 }
 /// Matches every document.
@@ -161,10 +181,14 @@ pub struct MatchAllQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
 }
 /// Options of a `match` query on one field. The short form gives just the text to search.
@@ -177,70 +201,74 @@ pub struct MatchQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Analyzer that splits `query` into tokens; defaults to the field's search analyzer.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/manage-data/data-store/text-analysis>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyzer: ::std::option::Option<::std::string::String>,
     /// Build phrase queries automatically for synonyms made of several terms.
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_generate_synonyms_phrase_query: ::std::option::Option<bool>,
     #[deprecated(since = "7.3.0")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cutoff_frequency: ::std::option::Option<f64>,
     /// Edit distance tolerated when matching terms.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/common-options#fuzziness>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzziness: ::std::option::Option<crate::types::Fuzziness>,
     /// Rewrite method for the fuzzy terms.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-multi-term-rewrite>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_rewrite: ::std::option::Option<crate::types::MultiTermQueryRewrite>,
     /// Count swapping two neighbouring characters as a single edit in fuzzy matching.
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_transpositions: ::std::option::Option<bool>,
     /// Ignore errors caused by a value of the wrong type, such as text against a numeric field.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lenient: ::std::option::Option<bool>,
     /// Upper bound on the terms a fuzzy match may expand to.
     ///
     /// Server default: `50`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_expansions: ::std::option::Option<i32>,
     /// How many of the query's terms a document must match.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// Whether all terms (`and`) or any term (`or`) must match.
     ///
     /// Server default: `"'or'"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub operator: ::std::option::Option<crate::types::query_dsl::Operator>,
     /// Leading characters that must match exactly in fuzzy matching.
     ///
     /// Server default: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub prefix_length: ::std::option::Option<i32>,
     /// The text, number, boolean or date to look for.
     pub query: crate::types::query_dsl::MatchQueryQuery,
     /// What to return when analysis removes every token (for example only stop words).
     ///
     /// Server default: `"'none'"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub zero_terms_query: ::std::option::Option<crate::types::query_dsl::ZeroTermsQuery>,
     /// How this value was written (just the shortcut property's value, or the full
     /// object), so that it is written back the same way. Not data: ignored by `==`.
@@ -354,27 +382,31 @@ pub struct NumberRangeQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<f64>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<f64>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<f64>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<f64>,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -432,15 +464,19 @@ pub struct PrefixQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Rewrite method for the expanded terms.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-multi-term-rewrite>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rewrite: ::std::option::Option<crate::types::MultiTermQueryRewrite>,
     /// The characters matching terms must start with.
     pub value: ::std::string::String,
@@ -449,7 +485,7 @@ pub struct PrefixQuery {
     /// Server default: `false`.
     ///
     /// Availability: Stack since 7.10.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub case_insensitive: ::std::option::Option<bool>,
     /// How this value was written (just the shortcut property's value, or the full
     /// object), so that it is written back the same way. Not data: ignored by `==`.
@@ -534,10 +570,14 @@ pub struct QueryBase {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
 }
 /// A query written in the Elasticsearch query DSL: an object with exactly one key, the
@@ -907,27 +947,31 @@ pub struct RangeQueryBase<T> {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<T>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<T>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<T>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<T>,
 }
 impl<T> ::std::default::Default for RangeQueryBase<T> {
@@ -1128,67 +1172,71 @@ pub struct SimpleQueryStringQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Analyzer applied to the query text.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/manage-data/data-store/text-analysis>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyzer: ::std::option::Option<::std::string::String>,
     /// Analyze terms that contain wildcards.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyze_wildcard: ::std::option::Option<bool>,
     /// Build phrase queries automatically for synonyms made of several terms.
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_generate_synonyms_phrase_query: ::std::option::Option<bool>,
     /// Operator used between terms when none is written.
     ///
     /// Server default: `"'or'"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_operator: ::std::option::Option<crate::types::query_dsl::Operator>,
     /// Fields to search; wildcards and `^` boosts (`title^3`) are allowed. When omitted, the
     /// `index.query.default_field` setting applies, which itself defaults to `*`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<::std::vec::Vec<crate::types::Field>>,
     /// Which operators of the syntax are enabled.
     ///
     /// Server default: `"ALL"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flags: ::std::option::Option<crate::types::query_dsl::SimpleQueryStringFlags>,
     /// Upper bound on the terms a fuzzy term may expand to.
     ///
     /// Server default: `50`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_max_expansions: ::std::option::Option<i32>,
     /// Leading characters that must match exactly in fuzzy terms.
     ///
     /// Server default: `0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_prefix_length: ::std::option::Option<i32>,
     /// Count swapping two neighbouring characters as a single edit in fuzzy matching.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_transpositions: ::std::option::Option<bool>,
     /// Ignore errors caused by a value of the wrong type for a field.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lenient: ::std::option::Option<bool>,
     /// How many of the optional clauses a document must match.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// The query text.
     pub query: ::std::string::String,
     /// Suffix added to field names for the parts of the query written in quotes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub quote_field_suffix: ::std::option::Option<::std::string::String>,
 }
 impl SimpleQueryStringQuery {
@@ -1223,10 +1271,14 @@ pub struct TermQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// The exact value to look for.
     pub value: crate::types::FieldValue,
@@ -1235,7 +1287,7 @@ pub struct TermQuery {
     /// Server default: `false`.
     ///
     /// Availability: Stack since 7.10.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub case_insensitive: ::std::option::Option<bool>,
     /// How this value was written (just the shortcut property's value, or the full
     /// object), so that it is written back the same way. Not data: ignored by `==`.
@@ -1317,27 +1369,31 @@ pub struct TermRangeQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<::std::string::String>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::std::string::String>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<::std::string::String>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::std::string::String>,
 }
 /// Fetches the values of a `terms` query from a field of another document.
@@ -1350,7 +1406,7 @@ pub struct TermsLookup {
     /// Field of the document that holds the values.
     pub path: crate::types::Field,
     /// Custom routing value of the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub routing: ::std::option::Option<::std::string::String>,
 }
 impl TermsLookup {
@@ -1378,10 +1434,14 @@ pub struct TermsQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Any further properties, by name.
     #[serde(flatten)]
@@ -1451,33 +1511,37 @@ pub struct UntypedRangeQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<::serde_json::Value>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::serde_json::Value>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<::serde_json::Value>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::serde_json::Value>,
     /// Format used to parse date bounds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::DateFormat>,
     /// UTC offset or IANA zone in which date bounds are interpreted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
 /// Options of a `wildcard` query on one field. The short form gives just the pattern.
@@ -1490,26 +1554,30 @@ pub struct WildcardQuery {
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(rename = "_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "_name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Ignore letter case when comparing. Defaults to `false`, in which case the field's mapping decides.
     ///
     /// Availability: Stack since 7.10.0; Serverless.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub case_insensitive: ::std::option::Option<bool>,
     /// Rewrite method for the expanded terms.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-multi-term-rewrite>)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rewrite: ::std::option::Option<crate::types::MultiTermQueryRewrite>,
     /// The pattern, using `*` and `?`. Either this or `wildcard` is needed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// The pattern, using `*` and `?`. Either this or `value` is needed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub wildcard: ::std::option::Option<::std::string::String>,
     /// How this value was written (just the shortcut property's value, or the full
     /// object), so that it is written back the same way. Not data: ignored by `==`.

@@ -52,11 +52,29 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
         let text = if line.is_empty() {
             String::new()
         } else {
-            format!(" {line}")
+            format!(" {}", visible_controls(line))
         };
         quote!(#[doc = #text])
     });
     quote!(#(#attrs)*)
+}
+
+/// The text with the characters rustc refuses in comments and literals (bidirectional
+/// overrides and isolates, `text_direction_codepoint_in_comment`) written as `\u{...}`.
+pub fn visible_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Rustdoc and `#[deprecated]` for a property, with `description` in place of its own.
@@ -81,8 +99,10 @@ pub fn deprecated_attr(deprecation: Option<&Deprecation>) -> TokenStream {
     match deprecation {
         None => TokenStream::new(),
         Some(d) => {
-            let since = &d.version;
-            let note = d.description.trim();
+            let since = visible_controls(&d.version);
+            let since = since.as_ref();
+            let note = visible_controls(d.description.trim());
+            let note = note.as_ref();
             if note.is_empty() {
                 quote!(#[deprecated(since = #since)])
             } else {

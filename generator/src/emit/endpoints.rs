@@ -429,7 +429,10 @@ impl TypeSpace<'_> {
         let bounds = if request.generics.is_empty() {
             TokenStream::new()
         } else {
-            let ps = request.generics.iter().map(|g| format_ident!("{}", g.name));
+            let ps = request
+                .generics
+                .iter()
+                .map(|g| super::names::type_param(&g.name));
             let bound = param_bound();
             quote!(where #(#ps: #bound),*)
         };
@@ -516,11 +519,11 @@ impl TypeSpace<'_> {
         let mut generics: Vec<Ident> = request
             .generics
             .iter()
-            .map(|g| format_ident!("{}", g.name))
+            .map(|g| super::names::type_param(&g.name))
             .collect();
         let request_params = generic_params(&request.generics);
         for g in &response.generics {
-            let id = format_ident!("{}", g.name);
+            let id = super::names::type_param(&g.name);
             if !generics.contains(&id) {
                 generics.push(id);
             }

@@ -21,20 +21,28 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that can't even be raw identifiers.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 
+/// Maps every character that can't be in an ASCII Rust identifier, deterministically: a
+/// letter or digit outside ASCII becomes `_u<hex>_` (`ü` -> `_u00fc_`, so that `ü` and `ä`
+/// stay apart), anything else `_`.
+fn ascii_word_chars(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!("_u{:04x}_", c as u32));
+        } else {
+            out.push('_');
+        }
+    }
+    out
+}
+
 /// Makes `name` a valid Rust identifier: raw for keywords, `_` appended where raw is not
-/// allowed, a prefix for leading digits, `_` for anything outside `[A-Za-z0-9_]`.
+/// allowed, a prefix for leading digits, other characters mapped as [`ascii_word_chars`].
 pub fn ident(name: &str) -> Ident {
-    let mut cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if cleaned.is_empty() || cleaned == "_" {
+    let mut cleaned = ascii_word_chars(name);
+    if cleaned.is_empty() || cleaned.bytes().all(|b| b == b'_') {
         cleaned = "value".to_string();
     }
     if cleaned.starts_with(|c: char| c.is_ascii_digit()) {
@@ -57,24 +65,46 @@ fn is_type_like(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
 }
 
-/// `snake_case` for a field or module; keeps a leading digit valid.
+/// `snake_case` for a field or module: ASCII only, a leading digit prefixed with `_`,
+/// `self`, `super` and `crate` suffixed with `_` (other keywords become raw in [`ident`]).
 pub fn snake(name: &str) -> String {
-    let s = name.to_snake_case();
-    if s.is_empty() { "value".to_string() } else { s }
+    let mut s = ascii_word_chars(name).to_snake_case();
+    if s.is_empty() {
+        s = "value".to_string();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if NOT_RAW.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
 }
 
-/// `UpperCamelCase` for a type or variant; a leading digit gets a `V` prefix.
+/// `UpperCamelCase` for a type or variant: ASCII only, a leading digit gets a `V` prefix,
+/// `Self` becomes `SelfValue`.
 pub fn camel(name: &str) -> String {
-    let mut s = name
-        .replace(['-', '.', '/', '@', ' ', '+', ':', '*'], "_")
-        .to_upper_camel_case();
+    let mut s = ascii_word_chars(name).to_upper_camel_case();
     if s.is_empty() {
         s = "Empty".to_string();
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, 'V');
     }
+    if s == "Self" {
+        s.push_str("Value");
+    }
     s
+}
+
+/// A generic type parameter: the spec's name when it is already an `UpperCamelCase` ASCII
+/// identifier (`TDocument`), its [`camel`] form otherwise (`self` -> `SelfValue`).
+pub fn type_param(name: &str) -> Ident {
+    let plain = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name != "Self";
+    let name = if plain { name.to_string() } else { camel(name) };
+    Ident::new(&name, Span::call_site())
 }
 
 /// Hands out unique names within one scope (a struct's fields, an enum's variants, a module's
@@ -130,6 +160,8 @@ pub fn field_names<'a>(wire: impl IntoIterator<Item = (&'a str, Option<&'a str>)
 }
 
 /// The module path of a namespace: `_global.search._types` -> `global::search::types`.
+/// Each segment is also a file name and a cargo feature name: ASCII, never starting with a
+/// digit, never `self`/`super`/`crate` (other keywords are written raw: `pub mod r#type;`).
 pub fn module_path(namespace: &str) -> Vec<String> {
     namespace
         .split('.')
@@ -204,6 +236,35 @@ mod tests {
         assert_eq!(camel("2d"), "V2d");
         assert_eq!(camel("application/json"), "ApplicationJson");
         assert_eq!(camel("z-score"), "ZScore");
+    }
+
+    #[test]
+    fn non_identifier_characters_and_path_keywords_are_mapped() {
+        assert_eq!(ident("ünï").to_string(), "_u00fc_n_u00ef_");
+        assert_eq!(snake("ünï"), "u00fc_n_u00ef");
+        assert_eq!(camel("ü"), "U00fc");
+        assert_ne!(camel("ü"), camel("ä"));
+        assert_eq!(camel("$dollar"), "Dollar");
+        assert_eq!(camel("x²"), "XU00b2");
+        assert_eq!(snake("$"), "value");
+        assert_eq!(camel("Self"), "SelfValue");
+        assert_eq!(camel("self"), "SelfValue");
+        for keyword in ["self", "super", "crate"] {
+            assert_eq!(snake(keyword), format!("{keyword}_"));
+            assert_eq!(ident(keyword).to_string(), format!("{keyword}_"));
+        }
+        assert_eq!(type_param("TDocument").to_string(), "TDocument");
+        assert_eq!(type_param("self").to_string(), "SelfValue");
+        assert_eq!(type_param("Self").to_string(), "SelfValue");
+        assert_eq!(type_param("t$").to_string(), "T");
+        assert_eq!(module_path("2d.ü.self"), ["_2d", "u00fc", "self_"]);
+        // Every mapped name is a valid identifier (these would panic otherwise).
+        for name in ["ü", "$", "x²", "a\u{202e}b", "", "2", "__", "r#x", "é-é"] {
+            let _ = Ident::new(&snake(name), Span::call_site());
+            let _ = Ident::new(&camel(name), Span::call_site());
+            let _ = ident(name);
+            let _ = type_param(name);
+        }
     }
 
     #[test]

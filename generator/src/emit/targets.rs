@@ -68,7 +68,10 @@ pub(super) fn targets_of(
             Body::NoBody => None,
             _ => {
                 let path = space.path_tokens(&response.name)?;
-                let params = response.generics.iter().map(|g| ident(&g.name));
+                let params = response
+                    .generics
+                    .iter()
+                    .map(|g| super::names::type_param(&g.name));
                 let ty = if response.generics.is_empty() {
                     path
                 } else {
@@ -93,7 +96,11 @@ fn ident(name: &str) -> Ident {
 
 /// A type as text: `crate` becomes the crate's name, generic parameters `::serde_json::Value`.
 fn type_text(tokens: TokenStream, generics: &[TypeName], crate_name: &str) -> String {
-    let generics: Vec<&str> = generics.iter().map(|g| g.name.as_str()).collect();
+    let generics: Vec<String> = generics
+        .iter()
+        .map(|g| super::names::type_param(&g.name).to_string())
+        .collect();
+    let generics: Vec<&str> = generics.iter().map(String::as_str).collect();
     let text = substitute(tokens, &generics, crate_name).to_string();
     text.replace(" :: ", "::")
         .replace(":: ", "::")

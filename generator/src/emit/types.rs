@@ -43,7 +43,7 @@ pub fn generic_params(generics: &[TypeName]) -> TokenStream {
     if generics.is_empty() {
         return TokenStream::new();
     }
-    let params = generics.iter().map(|g| format_ident!("{}", g.name));
+    let params = generics.iter().map(|g| super::names::type_param(&g.name));
     quote!(<#(#params),*>)
 }
 
@@ -56,7 +56,7 @@ fn serde_bounds(generics: &[TypeName]) -> TokenStream {
     }
     let bound = generics
         .iter()
-        .map(|g| format!("{}: {PARAM_BOUND}", g.name))
+        .map(|g| format!("{}: {PARAM_BOUND}", super::names::type_param(&g.name)))
         .collect::<Vec<_>>()
         .join(", ");
     quote!(#[serde(bound(serialize = #bound, deserialize = #bound))])
@@ -227,7 +227,9 @@ impl TypeSpace<'_> {
                 inner.clone()
             } else {
                 serde_attrs.push(quote!(default));
-                serde_attrs.push(quote!(skip_serializing_if = "Option::is_none"));
+                serde_attrs.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
                 if nullable {
                     serde_attrs.push(quote!(
                         deserialize_with =
@@ -388,7 +390,7 @@ impl TypeSpace<'_> {
         let de_params: Vec<proc_macro2::Ident> = interface
             .generics
             .iter()
-            .map(|g| format_ident!("{}", g.name))
+            .map(|g| super::names::type_param(&g.name))
             .collect();
         let bounds_ser = trait_bounds(&interface.generics, param_bound());
         let bounds_de = trait_bounds(&interface.generics, param_bound());
@@ -704,7 +706,7 @@ impl TypeSpace<'_> {
         let de_params: Vec<proc_macro2::Ident> = union
             .generics
             .iter()
-            .map(|g| format_ident!("{}", g.name))
+            .map(|g| super::names::type_param(&g.name))
             .collect();
         let bounds_ser = trait_bounds(union.generics, param_bound());
         let bounds_de = trait_bounds(union.generics, param_bound());
@@ -1055,7 +1057,7 @@ fn trait_bounds(generics: &[TypeName], bound: TokenStream) -> TokenStream {
     if generics.is_empty() {
         return TokenStream::new();
     }
-    let params = generics.iter().map(|g| format_ident!("{}", g.name));
+    let params = generics.iter().map(|g| super::names::type_param(&g.name));
     quote!(where #(#params: #bound),*)
 }
 
@@ -1208,7 +1210,7 @@ fn shortcut_impls(
     let shortcut = form.field;
     let bounds_ser = trait_bounds(generics, param_bound());
     let bounds_de = trait_bounds(generics, param_bound());
-    let de_params = generics.iter().map(|g| format_ident!("{}", g.name));
+    let de_params = generics.iter().map(|g| super::names::type_param(&g.name));
     let short = &shortcut.ident;
     let marker = ident(SHORTCUT_FORM);
     let inits = fields.iter().map(|f| {

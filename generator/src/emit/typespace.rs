@@ -184,7 +184,7 @@ impl<'m> TypeSpace<'m> {
             ValueOf::InstanceOf(instance) => {
                 let name = &instance.type_name;
                 if ctx.generics.contains(name) {
-                    let param = format_ident!("{}", name.name);
+                    let param = super::names::type_param(&name.name);
                     return Ok(quote!(#param));
                 }
                 if let Some(ty) = primitive(name) {
@@ -255,7 +255,7 @@ impl<'m> TypeSpace<'m> {
                 if used.is_empty() {
                     quote!(crate #(:: #module)* :: #name)
                 } else {
-                    let params = used.iter().map(|g| format_ident!("{}", g.name));
+                    let params = used.iter().map(|g| super::names::type_param(&g.name));
                     quote!(crate #(:: #module)* :: #name<#(#params),*>)
                 }
             }

@@ -1,0 +1,5 @@
+import { Colliding } from '@_types/common'
+export class Response {
+  /** @codegen_name thing */
+  body: Colliding
+}
