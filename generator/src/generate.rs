@@ -54,8 +54,32 @@ impl std::fmt::Display for Summary {
     }
 }
 
+/// Stack size of the threads the pipeline runs on. Nesting is limited to
+/// [`crate::parse::syntax::MAX_NESTING`]; recursive passes (swc, lowering, syn,
+/// prettyplease) at that depth need more than the 2 MiB default of rayon's workers, in a
+/// debug build especially. Only touched pages cost memory.
+pub const STACK_SIZE: usize = 256 << 20;
+
+/// Runs `job` on a thread pool whose threads have [`STACK_SIZE`] stacks.
+pub fn with_big_stacks<T: Send>(job: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("generator-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(job),
+        Err(_) => job(),
+    }
+}
+
 /// The generated crate for the spec in `spec_dir`, in memory.
 pub fn render(
+    spec_dir: &Path,
+) -> Result<(Model, BTreeMap<PathBuf, String>, Duration, Duration), GenerateError> {
+    with_big_stacks(|| render_here(spec_dir))
+}
+
+fn render_here(
     spec_dir: &Path,
 ) -> Result<(Model, BTreeMap<PathBuf, String>, Duration, Duration), GenerateError> {
     let started = Instant::now();

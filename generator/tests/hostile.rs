@@ -47,3 +47,119 @@ fn names_that_are_not_identifiers_keywords_and_odd_folders_map_to_valid_rust() {
     assert!(files.contains_key(Path::new("src/_2d/u00fc/get.rs")));
     assert!(file("src/lib.rs").contains("pub mod _2d;"));
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The hostile-names spec with `extra` appended to `_types/common.ts` and `field` added to
+/// the response body's class; the error text of the run.
+fn rejected(extra: &str, field: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&hostile_names(), dir.path());
+    let common = dir.path().join("_types/common.ts");
+    let text = std::fs::read_to_string(&common).unwrap();
+    let text = text.replacen("  w?: Weird\n", &format!("  w?: Weird\n  {field}\n"), 1);
+    std::fs::write(&common, format!("{text}{extra}")).unwrap();
+    match generator::generate::render(dir.path()) {
+        Ok(_) => panic!("accepted:\n{extra}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn inheritance_and_alias_cycles_are_located_errors() {
+    let e = rejected(
+        "export class Loop extends Loop {\n  x: string\n}\n",
+        "l?: Loop",
+    );
+    assert!(
+        e.contains("inheritance cycle: `Loop` extends `Loop`"),
+        "{e}"
+    );
+    assert!(e.contains("_types/common.ts:"), "{e}");
+    let e = rejected(
+        "export class A extends B {\n  a: string\n}\nexport class B extends A {\n  b: string\n}\n",
+        "p?: A",
+    );
+    assert!(e.contains("`A` extends `B` extends `A`"), "{e}");
+    let e = rejected("export type Selfish = Selfish[]\n", "s?: Selfish");
+    assert!(
+        e.contains("type alias cycle: `Selfish` -> `Selfish`"),
+        "{e}"
+    );
+    let e = rejected(
+        "export type P = Q | string\nexport type Q = Array<P>\n",
+        "s?: P",
+    );
+    assert!(e.contains("type alias cycle"), "{e}");
+}
+
+#[test]
+fn nesting_past_the_limit_is_a_located_error_and_the_limit_itself_generates() {
+    let limit = generator::parse::syntax::MAX_NESTING;
+    let deep_generics = |n: usize| {
+        format!(
+            "export type Deep = {}string{}\n",
+            "Dictionary<string, ".repeat(n),
+            ">".repeat(n)
+        )
+    };
+    let e = rejected(
+        &format!("export type Deep = string{}\n", "[]".repeat(limit + 1)),
+        "d?: Deep",
+    );
+    assert!(e.contains("nested more than"), "{e}");
+    let e = rejected(&deep_generics(limit + 1), "d?: Deep");
+    assert!(e.contains("nested more than"), "{e}");
+    let e = rejected(&"(".repeat(100_000), "");
+    assert!(e.contains("nested more than"), "{e}");
+
+    // At the limit (minus the class body's brace) everything still works, on any thread.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&hostile_names(), dir.path());
+    let common = dir.path().join("_types/common.ts");
+    let text = std::fs::read_to_string(&common).unwrap();
+    let text = text.replacen(
+        "  w?: Weird\n",
+        "  w?: Weird\n  d?: Deep\n  e?: Deeper\n",
+        1,
+    );
+    let text = format!(
+        "import {{ Dictionary }} from '@spec_utils/Dictionary'\n{text}export type Deeper = string{}\n{}",
+        "[]".repeat(limit - 1),
+        deep_generics(limit / 2 - 1)
+    );
+    std::fs::write(&common, text).unwrap();
+    std::fs::create_dir_all(dir.path().join("_spec_utils")).unwrap();
+    std::fs::write(
+        dir.path().join("_spec_utils/Dictionary.ts"),
+        "export class Dictionary<TKey, TValue> {\n  key: TKey\n  value: TValue\n}\n",
+    )
+    .unwrap();
+    let tsconfig = dir.path().join("tsconfig.json");
+    std::fs::write(
+        &tsconfig,
+        r#"{ "compilerOptions": { "paths": { "@_types/*": ["_types/*"], "@spec_utils/*": ["_spec_utils/*"] } } }"#,
+    )
+    .unwrap();
+    let result = std::thread::spawn(move || {
+        generator::generate::render(dir.path()).map(|(_, files, _, _)| files.len())
+    })
+    .join()
+    .expect("no panic");
+    assert!(
+        result.is_ok(),
+        "{}",
+        result.err().map(|e| e.to_string()).unwrap_or_default()
+    );
+}

@@ -15,6 +15,7 @@
 //! - [`doc_ids`] — `_doc_ids/table.csv`;
 //! - [`reach`] — which types are kept, and their order.
 
+pub mod cycles;
 pub mod doc_ids;
 pub mod endpoints;
 pub mod examples;
@@ -184,6 +185,7 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
         })
         .collect();
     errors.0.extend(example_errors);
+    errors.0.extend(cycles::check(&types, &prog.files));
 
     if !errors.is_empty() {
         return Err(finish(errors));

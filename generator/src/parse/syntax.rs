@@ -149,7 +149,73 @@ impl TypeExpr {
 }
 
 /// Parses one file into its dialect syntax, or the located errors that stop it.
+/// How deeply brackets (`(`, `[`, `{`, `<`) and array suffixes (`[]`) may nest. The
+/// upstream specification nests 5 deep; the limit keeps every recursive pass (swc, lowering,
+/// the type space, syn and prettyplease) far from the end of its stack.
+pub const MAX_NESTING: usize = 64;
+
+/// A located error where nesting passes [`MAX_NESTING`], found by a flat scan before any
+/// recursive pass runs. Comments and string literals are skipped.
+pub fn check_nesting(file: &SourceFile) -> Result<(), Diagnostic> {
+    let bytes = file.text.as_bytes();
+    let (mut depth, mut suffixes, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    i += 1;
+                }
+                i += 2;
+                continue;
+            }
+            b'\'' | b'"' | b'`' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' if bytes[i + 1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b']') => {
+                suffixes += 1;
+                while bytes[i] != b']' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' | b'<' => {
+                depth += 1;
+                suffixes = 0;
+            }
+            b')' | b']' | b'}' | b'>' => {
+                depth = depth.saturating_sub(1);
+                suffixes = 0;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => suffixes = 0,
+        }
+        if depth + suffixes > MAX_NESTING {
+            let at = i.min(bytes.len().saturating_sub(1));
+            return Err(Diagnostic::at(
+                file.rel.clone(),
+                &file.text,
+                at,
+                at + 1,
+                format!("nested more than {MAX_NESTING} deep (brackets and `[]` suffixes)"),
+            ));
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 pub fn parse_file(file: &SourceFile) -> Result<FileSyntax, Vec<Diagnostic>> {
+    check_nesting(file).map_err(|d| vec![d])?;
     let comments = SingleThreadedComments::default();
     let len = u32::try_from(file.text.len()).map_err(|_| {
         vec![Diagnostic::file_only(
