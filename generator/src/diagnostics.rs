@@ -26,6 +26,9 @@ pub struct Diagnostic {
     pub excerpt: String,
     /// How many characters to underline from `column` (at least 1 when there is an excerpt).
     pub width: usize,
+    /// The 1-based column of the caret within `excerpt` (differs from `column` when the
+    /// excerpt is cut from a long line).
+    pub caret_column: usize,
 }
 
 impl Diagnostic {
@@ -38,6 +41,7 @@ impl Diagnostic {
             message: message.into(),
             excerpt: String::new(),
             width: 0,
+            caret_column: 0,
         }
     }
 
@@ -57,10 +61,27 @@ impl Diagnostic {
             .map_or(source.len(), |i| start + i);
         let line = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let excerpt = source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_string();
-        let shown_end = end.min(line_end);
+        // A bounded excerpt: at most EXCERPT_CONTEXT characters either side of the column
+        // (a minified line would otherwise be quoted whole by every error on it).
+        let from = source[line_start..start]
+            .char_indices()
+            .rev()
+            .nth(EXCERPT_CONTEXT - 1)
+            .map_or(line_start, |(i, _)| line_start + i);
+        let to = source[start..line_end]
+            .char_indices()
+            .nth(EXCERPT_CONTEXT)
+            .map_or(line_end, |(i, _)| start + i);
+        let mut excerpt = String::new();
+        if from > line_start {
+            excerpt.push('…');
+        }
+        excerpt.push_str(source[from..to].trim_end_matches('\r'));
+        if to < line_end {
+            excerpt.push('…');
+        }
+        let caret_column = source[from..start].chars().count() + 1 + usize::from(from > line_start);
+        let shown_end = end.min(to);
         let width = source[start..shown_end].chars().count().max(1);
         Diagnostic {
             file: file.into(),
@@ -69,9 +90,16 @@ impl Diagnostic {
             message: message.into(),
             excerpt,
             width,
+            caret_column,
         }
     }
 }
+
+/// Characters quoted either side of a diagnostic's column.
+pub const EXCERPT_CONTEXT: usize = 60;
+
+/// How many diagnostics are printed; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -101,7 +129,7 @@ impl fmt::Display for Diagnostic {
         let lead: String = self
             .excerpt
             .chars()
-            .take(self.column.saturating_sub(1))
+            .take(self.caret_column.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         write!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))
@@ -159,14 +187,21 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.0.iter().take(MAX_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
                 writeln!(f)?;
             }
             write!(f, "{d}")?;
         }
-        if self.0.len() > 1 {
+        if self.0.len() > MAX_SHOWN {
+            write!(
+                f,
+                "\n\n{} errors ({} not shown)",
+                self.0.len(),
+                self.0.len() - MAX_SHOWN
+            )?;
+        } else if self.0.len() > 1 {
             write!(f, "\n\n{} errors", self.0.len())?;
         }
         Ok(())
@@ -195,6 +230,23 @@ mod tests {
             d.to_string(),
             "error: unknown type `Foo`\n --> a/b.ts:2:10\n  |\n2 |   name?: Foo\n  |          ^^^"
         );
+    }
+
+    #[test]
+    fn excerpts_of_long_lines_are_bounded_and_errors_capped() {
+        let src = format!("{}Foo{}", "x".repeat(10_000), "y".repeat(10_000));
+        let d = Diagnostic::at("a.ts", &src, 10_000, 10_003, "m");
+        assert_eq!(d.column, 10_001);
+        assert!(d.excerpt.chars().count() <= 2 * EXCERPT_CONTEXT + 2);
+        let shown = d.to_string();
+        let caret = shown.lines().last().unwrap_or("");
+        let quoted = shown.lines().nth(3).unwrap_or("");
+        let at = caret.find('^').unwrap_or(0);
+        assert_eq!(quoted.chars().nth(at), Some('F'), "{shown}");
+        let many = Diagnostics(vec![d; 10_000]);
+        let text = many.to_string();
+        assert!(text.len() < 100 * 400, "{} bytes", text.len());
+        assert!(text.ends_with("10000 errors (9950 not shown)"));
     }
 
     #[test]

@@ -163,3 +163,53 @@ fn nesting_past_the_limit_is_a_located_error_and_the_limit_itself_generates() {
         result.err().map(|e| e.to_string()).unwrap_or_default()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_outside_symlinks_are_not_read() {
+    for (name, make) in [
+        ("zero.ts", "dev"),
+        ("pipe.ts", "fifo"),
+        ("outside.ts", "outside"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("spec");
+        copy_dir(&hostile_names(), &spec);
+        let path = spec.join("_types").join(name);
+        match make {
+            "dev" => std::os::unix::fs::symlink("/dev/zero", &path).unwrap(),
+            "fifo" => {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            }
+            _ => {
+                std::fs::write(dir.path().join("secret.ts"), "export type X = string\n").unwrap();
+                std::os::unix::fs::symlink(dir.path().join("secret.ts"), &path).unwrap();
+            }
+        }
+        let e = match generator::generate::render(&spec) {
+            Ok(_) => panic!("{name} was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(e.contains(&format!("_types/{name}")), "{e}");
+        assert!(e.contains("not read"), "{e}");
+    }
+    // A link inside the folder is fine.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&hostile_names(), dir.path());
+    std::os::unix::fs::symlink(
+        dir.path().join("_types/Base.ts"),
+        dir.path().join("_types/Alias.ts"),
+    )
+    .unwrap();
+    let e = generator::generate::render(dir.path())
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        e.as_deref().is_none_or(|e| !e.contains("not read")),
+        "{e:?}"
+    );
+}

@@ -129,9 +129,39 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>, errors: &mut Diagnostics
         if kind.is_dir() {
             walk(root, &path, out, errors);
         } else if name.ends_with(".ts") && !name.ends_with(".d.ts") {
-            out.push(rel_display(root, &path));
+            match regular_file(root, &path) {
+                Ok(()) => out.push(rel_display(root, &path)),
+                Err(message) => {
+                    errors.push(Diagnostic::file_only(rel_display(root, &path), message))
+                }
+            }
         }
     }
+}
+
+/// Only regular files are read: a FIFO or a device named `*.ts` would be read forever, and a
+/// symbolic link is followed only when it stays inside the specification folder.
+pub fn regular_file(root: &Path, path: &Path) -> Result<(), String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+    if meta.file_type().is_symlink() {
+        let target = path
+            .canonicalize()
+            .map_err(|e| format!("broken symbolic link: {e}"))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| format!("cannot resolve the specification folder: {e}"))?;
+        if !target.starts_with(&root) {
+            return Err(format!(
+                "symbolic link to {}, outside the specification folder: not read",
+                target.display()
+            ));
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read file: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, device or socket): not read".to_string());
+    }
+    Ok(())
 }
 
 fn rel_display(root: &Path, path: &Path) -> String {
