@@ -280,7 +280,26 @@ pub fn classify_value(text: &str) -> ValueKind {
 
 // ----- YAML loading
 
+/// How many values aliases may copy in one example file.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// The number of values in `v`, itself included.
+fn nodes(v: &Yaml) -> usize {
+    let mut count = 0;
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        count += 1;
+        match v {
+            Yaml::Seq(items) => stack.extend(items),
+            Yaml::Map(entries) => stack.extend(entries.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    count
+}
+
 struct Builder {
+    expanded: usize,
     stack: Vec<Frame>,
     anchors: std::collections::HashMap<usize, Yaml>,
     root: Option<Yaml>,
@@ -352,7 +371,22 @@ impl MarkedEventReceiver for Builder {
                 self.push_value(v, mark);
             }
             Event::Alias(id) => {
-                let v = self.anchors.get(&id).cloned().unwrap_or(Yaml::Null);
+                // Each alias copies its anchor's value: bounded, so that a few hundred bytes
+                // of nested aliases can't expand into gigabytes.
+                let v = self.anchors.get(&id).map_or(Yaml::Null, |v| {
+                    self.expanded = self.expanded.saturating_add(nodes(v));
+                    if self.expanded > MAX_ALIAS_NODES {
+                        Yaml::Null
+                    } else {
+                        v.clone()
+                    }
+                });
+                if self.expanded > MAX_ALIAS_NODES && self.error.is_none() {
+                    self.error = Some((
+                        mark,
+                        format!("YAML aliases expand to more than {MAX_ALIAS_NODES} values"),
+                    ));
+                }
                 self.push_value(v, mark);
             }
             _ => {}
@@ -363,6 +397,7 @@ impl MarkedEventReceiver for Builder {
 /// Parses the first document of `text`.
 pub fn load(text: &str) -> Result<Yaml, (Marker, String)> {
     let mut b = Builder {
+        expanded: 0,
         stack: Vec::new(),
         anchors: std::collections::HashMap::new(),
         root: None,
@@ -772,5 +807,20 @@ mod tests {
     fn bad_yaml_is_located() {
         let err = example("x.yaml", "a: [1, 2\nb: c\n").err();
         assert!(err.is_some_and(|e| e.line >= 1 && e.message.contains("invalid YAML")));
+    }
+
+    #[test]
+    fn alias_bombs_are_rejected() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let err = load(&text).err().map(|(_, m)| m).unwrap_or_default();
+        assert!(err.contains("aliases expand"), "{err}");
+        // A few aliases are fine.
+        assert!(load("a: &x [1, 2]\nb: *x\n").is_ok());
     }
 }
