@@ -26,6 +26,7 @@
 
 pub mod runtime;
 
+pub use runtime::fidelity::{CatchAllAt, CatchAllKind, catch_alls};
 pub use runtime::{ApiError, Auth, Client, ClientBuilder, Error};
 
 #[rustfmt::skip]

@@ -39,6 +39,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("fidelity.rs", include_str!("../../runtime/fidelity.rs")),
     ("params.rs", include_str!("../../runtime/params.rs")),
     ("secrets.rs", include_str!("../../runtime/secrets.rs")),
     (
@@ -361,6 +362,7 @@ fn lib_rs(children: &BTreeSet<String>) -> String {
 
 pub mod runtime;
 
+pub use runtime::fidelity::{CatchAllAt, CatchAllKind, catch_alls};
 pub use runtime::{ApiError, Auth, Client, ClientBuilder, Error};
 "#,
     );
