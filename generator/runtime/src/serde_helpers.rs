@@ -101,12 +101,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
 /// `deserialize_with` helper for `Option<Nullable<T>>` fields.
 ///
 /// ```
-/// # use elasticsearch_typed::runtime::serde_helpers::Nullable;
+/// # use elasticsearch_typed_runtime::serde_helpers::Nullable;
 /// #[derive(serde::Serialize, serde::Deserialize)]
 /// struct Settings {
 ///     #[serde(
 ///         default,
-///         deserialize_with = "elasticsearch_typed::runtime::serde_helpers::nullable_field::deserialize",
+///         deserialize_with = "elasticsearch_typed_runtime::serde_helpers::nullable_field::deserialize",
 ///         skip_serializing_if = "Option::is_none"
 ///     )]
 ///     refresh_interval: Option<Nullable<String>>,
