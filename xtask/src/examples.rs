@@ -57,7 +57,7 @@ pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
         root.join("target/spec-examples")
             .join(name.trim_matches('_'))
     };
-    let options = EmitOptions::default();
+    let options = EmitOptions::for_output(&work.join("crate"));
 
     // 1. The crate, the targets and the examples.
     let model =

@@ -319,7 +319,7 @@ impl GrantApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key/grant");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("refresh", &self.refresh, &mut query)?;
@@ -406,7 +406,7 @@ impl crate::security::Security<'_> {
         crate::security::grant_api_key::GrantApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -1029,7 +1029,7 @@ impl QueryApiKeysRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/_query/api_key");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs(
@@ -1112,7 +1112,7 @@ impl crate::security::Security<'_> {
         crate::security::query_api_keys::QueryApiKeysResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

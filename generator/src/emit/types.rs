@@ -14,7 +14,7 @@ use crate::model::{
 
 /// The runtime's list of secret member names, shared with the generated crate.
 #[allow(dead_code)]
-#[path = "../../runtime/secrets.rs"]
+#[path = "../../runtime/src/secrets.rs"]
 mod secrets;
 use secrets::SECRET_KEYS as SECRET_FIELDS;
 

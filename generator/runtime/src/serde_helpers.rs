@@ -8,7 +8,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
-use crate::runtime::fidelity::{CatchAll, CatchAllKind};
+use crate::fidelity::{CatchAll, CatchAllKind};
 
 // ---------------------------------------------------------------------------------------------
 // Nullable
@@ -103,12 +103,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
 /// `deserialize_with` helper for `Option<Nullable<T>>` fields.
 ///
 /// ```
-/// # use elasticsearch_typed::runtime::serde_helpers::Nullable;
+/// # use elasticsearch_typed_runtime::serde_helpers::Nullable;
 /// #[derive(serde::Serialize, serde::Deserialize)]
 /// struct Settings {
 ///     #[serde(
 ///         default,
-///         deserialize_with = "elasticsearch_typed::runtime::serde_helpers::nullable_field::deserialize",
+///         deserialize_with = "elasticsearch_typed_runtime::serde_helpers::nullable_field::deserialize",
 ///         skip_serializing_if = "Option::is_none"
 ///     )]
 ///     refresh_interval: Option<Nullable<String>>,
@@ -249,7 +249,7 @@ pub trait WireEnum: Sized {
     fn is_other(&self) -> bool;
 }
 
-/// Writes a wire string, marked for [`catch_alls`](crate::runtime::fidelity::catch_alls) when
+/// Writes a wire string, marked for [`catch_alls`](crate::fidelity::catch_alls) when
 /// it is a value the spec does not list.
 fn serialize_wire_str<S: Serializer, T: WireEnum>(
     value: &T,
