@@ -72,7 +72,16 @@ pub fn render_with(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, G
 
 /// Parses `spec_dir`, emits the crate and swaps it into `out_dir`.
 pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<Summary, GenerateError> {
-    let (model, files, parse, emit) = render_with(spec_dir, &EmitOptions::for_output(out_dir))?;
+    generate_with(spec_dir, out_dir, &EmitOptions::for_output(out_dir))
+}
+
+/// [`generate`] with other emit options (another package name, say).
+pub fn generate_with(
+    spec_dir: &Path,
+    out_dir: &Path,
+    options: &EmitOptions,
+) -> Result<Summary, GenerateError> {
+    let (model, files, parse, emit) = render_with(spec_dir, options)?;
     let started = Instant::now();
     write_atomically(out_dir, &files)?;
     Ok(Summary {
