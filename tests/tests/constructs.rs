@@ -206,9 +206,7 @@ fn typed_keys_pick_the_variant_and_keep_unknown_tags() {
             value: Nullable::Null
         }))
     ));
-    assert!(
-        matches!(summaries.get("size"), Some(Summary::Unknown { tag, .. }) if tag == "median")
-    );
+    assert!(matches!(summaries.get("size"), Some(Summary::Unknown { tag, .. }) if tag == "median"));
     assert!(matches!(summaries.get("plain"), Some(Summary::Unknown { tag, .. }) if tag.is_empty()));
     assert_eq!(
         encode(&document)["summaries"],
@@ -227,7 +225,10 @@ fn typed_keys_pick_the_variant_and_keep_unknown_tags() {
         found,
         [
             // The path of the value on the wire, where its key is `median#size`.
-            ("$.summaries[\"median#size\"]".to_string(), CatchAllKind::UnknownTag),
+            (
+                "$.summaries[\"median#size\"]".to_string(),
+                CatchAllKind::UnknownTag
+            ),
             ("$.summaries.plain".to_string(), CatchAllKind::MissingTag),
         ]
     );
@@ -269,7 +270,9 @@ fn closed_untagged_union_rejects_a_shape_no_variant_accepts_with_its_path() {
     let err = serde_path_to_error::deserialize::<_, Document>(&mut de).unwrap_err();
     assert_eq!(err.path().to_string(), "size");
     assert!(
-        err.inner().to_string().contains("no variant of Size matches"),
+        err.inner()
+            .to_string()
+            .contains("no variant of Size matches"),
         "{err}"
     );
 }

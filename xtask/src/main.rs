@@ -100,7 +100,11 @@ fn main() -> ExitCode {
 /// encoding (`tests/constructs/`), compiled and decoded by `tests/tests/constructs.rs`.
 const REPOSITORY_OUTPUTS: [(&str, &str, &str); 2] = [
     ("spec", "generated", "elasticsearch-typed"),
-    ("tests/constructs/spec", "tests/constructs/crate", "constructs-typed"),
+    (
+        "tests/constructs/spec",
+        "tests/constructs/crate",
+        "constructs-typed",
+    ),
 ];
 
 fn run(command: Command) -> Result<(), String> {

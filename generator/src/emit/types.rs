@@ -858,7 +858,14 @@ impl TypeSpace<'_> {
                     .map_err(::serde::de::Error::custom)
             )
         } else if let Some((tag, default_tag)) = internal {
-            self.internal_tag_decode(union, &name, &unknown, &variants, &tag, default_tag.as_deref())?
+            self.internal_tag_decode(
+                union,
+                &name,
+                &unknown,
+                &variants,
+                &tag,
+                default_tag.as_deref(),
+            )?
         } else {
             // The spec's untyped variant is the fallback: tried after every typed one.
             let untyped = match union.variants {
@@ -867,9 +874,7 @@ impl TypeSpace<'_> {
                 }) => Some(untyped_variant),
                 _ => None,
             };
-            let is_untyped = |item: &ValueOf| {
-                matches!((item, untyped), (ValueOf::InstanceOf(i), Some(u)) if &i.type_name == u)
-            };
+            let is_untyped = |item: &ValueOf| matches!((item, untyped), (ValueOf::InstanceOf(i), Some(u)) if &i.type_name == u);
             let ordered = variants
                 .iter()
                 .filter(|(_, item, _)| !is_untyped(item))
@@ -922,12 +927,13 @@ impl TypeSpace<'_> {
         for (v, item, _) in variants {
             let literal = match item {
                 ValueOf::InstanceOf(i) => match self.get(&i.type_name) {
-                    Some(TypeDefinition::Interface(iface)) => {
-                        self.all_properties(iface).into_iter().find_map(|p| match p.type_ {
+                    Some(TypeDefinition::Interface(iface)) => self
+                        .all_properties(iface)
+                        .into_iter()
+                        .find_map(|p| match p.type_ {
                             ValueOf::LiteralValue { value } if p.name == tag => Some(value),
                             _ => None,
-                        })
-                    }
+                        }),
                     _ => None,
                 },
                 _ => None,
@@ -940,10 +946,11 @@ impl TypeSpace<'_> {
             };
             literals.push((v, literal));
         }
-        let decode = |v: &proc_macro2::Ident| {
-            quote!(::serde_json::from_value(value).map(#name::#v).map_err(::serde::de::Error::custom))
-        };
-        if literals.iter().all(|(_, l)| matches!(l, Literal::String(_))) {
+        let decode = |v: &proc_macro2::Ident| quote!(::serde_json::from_value(value).map(#name::#v).map_err(::serde::de::Error::custom));
+        if literals
+            .iter()
+            .all(|(_, l)| matches!(l, Literal::String(_)))
+        {
             let arms = literals.iter().map(|(v, l)| {
                 let Literal::String(text) = l else {
                     unreachable!("all literals are strings")
@@ -952,7 +959,9 @@ impl TypeSpace<'_> {
                 quote!(::std::option::Option::Some(#text) => #decode,)
             });
             let found = match default_tag {
-                Some(d) => quote!(value.get(#tag).map_or(::std::option::Option::Some(#d), ::serde_json::Value::as_str)),
+                Some(d) => {
+                    quote!(value.get(#tag).map_or(::std::option::Option::Some(#d), ::serde_json::Value::as_str))
+                }
                 None => quote!(value.get(#tag).and_then(::serde_json::Value::as_str)),
             };
             return Ok(quote! {
