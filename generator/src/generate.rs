@@ -72,28 +72,41 @@ pub fn with_big_stacks<T: Send>(job: impl FnOnce() -> T + Send) -> T {
     }
 }
 
-/// The generated crate for the spec in `spec_dir`, in memory.
-pub fn render(
-    spec_dir: &Path,
-) -> Result<(Model, BTreeMap<PathBuf, String>, Duration, Duration), GenerateError> {
-    with_big_stacks(|| render_here(spec_dir))
+type Rendered = (Model, BTreeMap<PathBuf, String>, Duration, Duration);
+
+/// The generated crate for the spec in `spec_dir`, in memory, as the repository's
+/// `generated/` folder holds it.
+pub fn render(spec_dir: &Path) -> Result<Rendered, GenerateError> {
+    render_with(spec_dir, &EmitOptions::default())
 }
 
-fn render_here(
-    spec_dir: &Path,
-) -> Result<(Model, BTreeMap<PathBuf, String>, Duration, Duration), GenerateError> {
+/// [`render`] with other emit options (e.g. [`EmitOptions::for_output`]).
+pub fn render_with(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
+    with_big_stacks(|| render_here(spec_dir, options))
+}
+
+fn render_here(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
     let started = Instant::now();
     let model = crate::parse::parse_spec(spec_dir)?;
     let parsed = started.elapsed();
     let started = Instant::now();
-    let files = emit(&model, &EmitOptions::default())?;
+    let files = emit(&model, options)?;
     Ok((model, files, parsed, started.elapsed()))
 }
 
 /// Parses `spec_dir`, emits the crate and swaps it into `out_dir`.
 pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<Summary, GenerateError> {
+    generate_with(spec_dir, out_dir, &EmitOptions::for_output(out_dir))
+}
+
+/// [`generate`] with other emit options (another package name, say).
+pub fn generate_with(
+    spec_dir: &Path,
+    out_dir: &Path,
+    options: &EmitOptions,
+) -> Result<Summary, GenerateError> {
     check_output(spec_dir, out_dir)?;
-    let (model, files, parse, emit) = render(spec_dir)?;
+    let (model, files, parse, emit) = render_with(spec_dir, options)?;
     let started = Instant::now();
     write_atomically(out_dir, &files)?;
     Ok(Summary {

@@ -157,6 +157,9 @@ impl crate::runtime::WireEnum for ApiKeyType {
             ApiKeyType::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ApiKeyType::Other(_))
+    }
 }
 impl ::std::fmt::Display for ApiKeyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -607,6 +610,9 @@ impl crate::runtime::WireEnum for ClusterPrivilege {
             ClusterPrivilege::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ClusterPrivilege::Other(_))
+    }
 }
 impl ::std::fmt::Display for ClusterPrivilege {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -651,6 +657,9 @@ impl crate::runtime::WireEnum for CredentialManagedBy {
             CredentialManagedBy::Elasticsearch => "elasticsearch",
             CredentialManagedBy::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, CredentialManagedBy::Other(_))
     }
 }
 impl ::std::fmt::Display for CredentialManagedBy {
@@ -718,6 +727,9 @@ impl crate::runtime::WireEnum for DataSourcePrivilege {
             DataSourcePrivilege::Manage => "manage",
             DataSourcePrivilege::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, DataSourcePrivilege::Other(_))
     }
 }
 impl ::std::fmt::Display for DataSourcePrivilege {
@@ -928,6 +940,9 @@ impl crate::runtime::WireEnum for IndexPrivilege {
             IndexPrivilege::Write => "write",
             IndexPrivilege::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, IndexPrivilege::Other(_))
     }
 }
 impl ::std::fmt::Display for IndexPrivilege {
@@ -1163,6 +1178,9 @@ impl crate::runtime::WireEnum for RemoteClusterPrivilege {
             RemoteClusterPrivilege::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, RemoteClusterPrivilege::Other(_))
+    }
 }
 impl ::std::fmt::Display for RemoteClusterPrivilege {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1301,6 +1319,9 @@ impl crate::runtime::WireEnum for RestrictionWorkflow {
             RestrictionWorkflow::SearchApplicationQuery => "search_application_query",
             RestrictionWorkflow::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, RestrictionWorkflow::Other(_))
     }
 }
 impl ::std::fmt::Display for RestrictionWorkflow {
