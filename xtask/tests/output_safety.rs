@@ -78,7 +78,16 @@ fn old_tree(out: &Path) {
 #[test]
 fn a_kill_at_each_step_of_the_swap_leaves_a_complete_tree() {
     let spec = workspace().join("spec");
-    let new = contents(&workspace().join("generated"));
+    // What a clean run writes into a folder at the same depth (the manifest names the
+    // runtime crate by a relative path).
+    let fresh = tempfile::tempdir().unwrap();
+    let run = generate(&spec, &fresh.path().join("out"), None);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let new = contents(&fresh.path().join("out"));
     let steps = [
         "writing",
         "before-swap",
