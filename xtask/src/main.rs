@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod examples;
+mod fuzz;
 
 /// The pipeline allocates many small token trees; mimalloc handles that faster than the
 /// system allocator (measured with `cargo xtask bench`).
@@ -66,6 +67,19 @@ enum Command {
         /// How many runs to take the median of.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+    },
+    /// Mutate the test specs with a seeded structured mutator and run the pipeline on each
+    /// case: no panic, bounded time, a located error or output that compiles (a sample).
+    Fuzz {
+        /// How long to run.
+        #[arg(long, default_value_t = 120)]
+        seconds: u64,
+        /// The seed; the same seed gives the same cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How many outputs to compile with `cargo check`.
+        #[arg(long, default_value_t = 2)]
+        compile: usize,
     },
     /// Runs one stage in this process and prints its peak memory in MiB (used by `bench`).
     #[command(hide = true)]
@@ -182,6 +196,11 @@ fn run(command: Command) -> Result<(), String> {
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
             bench::bench(&spec, runs)
         }
+        Command::Fuzz {
+            seconds,
+            seed,
+            compile,
+        } => fuzz::fuzz(&root, seconds, seed, compile),
         Command::Peak { stage, spec } => bench::peak(&stage, &spec),
     }
 }
