@@ -416,8 +416,10 @@ impl<'a> Lowerer<'a> {
 
     /// Rejects two members with the same name in one class or object type.
     pub fn check_unique_members(&self, file: &SourceFile, members: &[Member], errs: &mut Errors) {
-        for (i, m) in members.iter().enumerate() {
-            if members[..i].iter().any(|o| o.name == m.name) {
+        // A set, not a scan of the earlier members: linear in the number of properties.
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
+        for m in members {
+            if !seen.insert(m.name.as_str()) {
                 errs.push(file.error(m.name_span, format!("duplicate property `{}`", m.name)));
             }
         }
