@@ -376,11 +376,20 @@ impl<'m> TypeSpace<'m> {
                 p
             }));
         }
+        // An own property replaces an inherited one of the same name, in place. Positions by
+        // name, so that a class of many properties is not a quadratic scan.
+        let mut position: HashMap<String, usize> = props
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.clone(), i))
+            .collect();
         for own in &interface.properties {
-            if let Some(existing) = props.iter_mut().find(|p| p.name == own.name) {
-                *existing = own.clone();
-            } else {
-                props.push(own.clone());
+            match position.get(&own.name) {
+                Some(&i) => props[i] = own.clone(),
+                None => {
+                    position.insert(own.name.clone(), props.len());
+                    props.push(own.clone());
+                }
             }
         }
         props
