@@ -27,9 +27,53 @@
     clippy::module_inception
 )]
 
-pub mod runtime;
+/// The runtime shared by the generated clients of every specification version: transport,
+/// errors, parameter encoding and wire helpers (the `elasticsearch-typed-runtime` crate).
+pub use elasticsearch_typed_runtime as runtime;
 
-pub use runtime::{ApiError, Auth, Client, ClientBuilder, Error};
+pub use runtime::fidelity::{CatchAllAt, CatchAllKind, catch_alls};
+pub use runtime::{ApiError, Auth, Error};
+
+/// An Elasticsearch client: the endpoints of this crate's specification on top of a
+/// [`Transport`](runtime::Transport).
+///
+/// Cloning is cheap (connections are shared). `Debug` never shows credentials.
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+
+/// Configures a [`Client`]; see [`Client::builder`].
+pub type ClientBuilder = runtime::ClientBuilder<Client>;
+
+impl Client {
+    /// A client for `base_url` (e.g. `http://localhost:9200`) with default settings.
+    ///
+    /// User info in the URL (`https://user:pass@host:9200`) becomes [`Auth::Basic`].
+    ///
+    /// # Errors
+    ///
+    /// See [`ClientBuilder::build`](runtime::ClientBuilder::build).
+    pub fn new(base_url: &str) -> Result<Client, Error> {
+        Client::builder(base_url).build()
+    }
+
+    /// Starts configuring a client for `base_url`.
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder::new(base_url)
+    }
+
+    /// The transport that sends this client's requests.
+    pub fn transport(&self) -> &runtime::Transport {
+        &self.transport
+    }
+}
+
+impl From<runtime::Transport> for Client {
+    fn from(transport: runtime::Transport) -> Client {
+        Client { transport }
+    }
+}
 
 /// The version of the Elasticsearch API specification this crate was generated from.
 pub const SPEC_VERSION: &str = "9.x";

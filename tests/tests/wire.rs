@@ -1855,7 +1855,7 @@ async fn debug_of_client_and_auth_never_shows_credentials() {
     assert_no_secret(&format!("{builder:?}"), &["url-pa55"]);
     let client = builder.build().unwrap();
     assert_no_secret(&format!("{client:?}"), &["url-pa55"]);
-    assert_no_secret(client.base_url().as_str(), &["url-pa55"]);
+    assert_no_secret(client.transport().base_url().as_str(), &["url-pa55"]);
 }
 
 #[tokio::test]

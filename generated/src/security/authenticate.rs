@@ -68,7 +68,7 @@ impl AuthenticateRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/_authenticate");
-            ::reqwest::Method::GET
+            crate::runtime::Method::GET
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -163,7 +163,7 @@ impl crate::security::Security<'_> {
         crate::security::authenticate::AuthenticateResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -105,7 +105,7 @@ impl BulkUpdateApiKeysRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key/_bulk_update");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -169,7 +169,7 @@ impl crate::security::Security<'_> {
         crate::security::bulk_update_api_keys::BulkUpdateApiKeysResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -38,7 +38,7 @@ impl ClearApiKeyCacheRequest {
             path.literal("/_security/api_key/");
             path.param("ids", &self.ids)?;
             path.literal("/_clear_cache");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -101,7 +101,7 @@ impl crate::security::Security<'_> {
         crate::security::clear_api_key_cache::ClearApiKeyCacheResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -116,7 +116,7 @@ impl CloneApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key/clone");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("refresh", &self.refresh, &mut query)?;
@@ -196,7 +196,7 @@ impl crate::security::Security<'_> {
         crate::security::clone_api_key::CloneApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

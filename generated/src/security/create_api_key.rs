@@ -134,7 +134,7 @@ impl CreateApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key");
-            ::reqwest::Method::PUT
+            crate::runtime::Method::PUT
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("refresh", &self.refresh, &mut query)?;
@@ -221,7 +221,7 @@ impl crate::security::Security<'_> {
         crate::security::create_api_key::CreateApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

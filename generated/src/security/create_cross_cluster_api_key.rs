@@ -106,7 +106,7 @@ impl CreateCrossClusterApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/cross_cluster/api_key");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -194,7 +194,7 @@ impl crate::security::Security<'_> {
         crate::security::create_cross_cluster_api_key::CreateCrossClusterApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

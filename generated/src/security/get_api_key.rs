@@ -134,7 +134,7 @@ impl GetApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key");
-            ::reqwest::Method::GET
+            crate::runtime::Method::GET
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("id", &self.id, &mut query)?;
@@ -196,7 +196,7 @@ impl crate::security::Security<'_> {
         crate::security::get_api_key::GetApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

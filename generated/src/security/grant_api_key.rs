@@ -25,6 +25,9 @@ impl crate::runtime::WireEnum for ApiKeyGrantType {
             ApiKeyGrantType::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ApiKeyGrantType::Other(_))
+    }
 }
 impl ::std::fmt::Display for ApiKeyGrantType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -95,6 +98,9 @@ impl crate::runtime::WireEnum for ClientAuthenticationScheme {
             ClientAuthenticationScheme::SharedSecret => "SharedSecret",
             ClientAuthenticationScheme::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, ClientAuthenticationScheme::Other(_))
     }
 }
 impl ::std::fmt::Display for ClientAuthenticationScheme {
@@ -313,7 +319,7 @@ impl GrantApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key/grant");
-            ::reqwest::Method::POST
+            crate::runtime::Method::POST
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("refresh", &self.refresh, &mut query)?;
@@ -400,7 +406,7 @@ impl crate::security::Security<'_> {
         crate::security::grant_api_key::GrantApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -121,7 +121,7 @@ impl InvalidateApiKeyRequest {
         let mut path = crate::runtime::PathBuilder::new();
         let method = {
             path.literal("/_security/api_key");
-            ::reqwest::Method::DELETE
+            crate::runtime::Method::DELETE
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -190,7 +190,7 @@ impl crate::security::Security<'_> {
         crate::security::invalidate_api_key::InvalidateApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

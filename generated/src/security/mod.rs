@@ -17,9 +17,9 @@ pub mod update_cross_cluster_api_key;
 /// The `security` APIs.
 #[derive(Debug, Clone, Copy)]
 pub struct Security<'a> {
-    client: &'a crate::runtime::Client,
+    client: &'a crate::Client,
 }
-impl crate::runtime::Client {
+impl crate::Client {
     /// The `security` APIs of this client.
     pub fn security(&self) -> Security<'_> {
         Security { client: self }

@@ -108,7 +108,7 @@ impl UpdateApiKeyRequest {
         let method = {
             path.literal("/_security/api_key/");
             path.param("id", &self.id)?;
-            ::reqwest::Method::PUT
+            crate::runtime::Method::PUT
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -162,7 +162,7 @@ impl crate::security::Security<'_> {
         crate::security::update_api_key::UpdateApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

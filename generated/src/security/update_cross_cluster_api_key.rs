@@ -102,7 +102,7 @@ impl UpdateCrossClusterApiKeyRequest {
         let method = {
             path.literal("/_security/cross_cluster/api_key/");
             path.param("id", &self.id)?;
-            ::reqwest::Method::PUT
+            crate::runtime::Method::PUT
         };
         let query = ::std::vec::Vec::new();
         Ok(crate::runtime::HttpRequest {
@@ -157,7 +157,7 @@ impl crate::security::Security<'_> {
         crate::security::update_cross_cluster_api_key::UpdateCrossClusterApiKeyResponse,
         crate::runtime::Error,
     > {
-        let response = self.client.execute(request.to_http()?).await?;
+        let response = self.client.transport().execute(request.to_http()?).await?;
         response.json()
     }
 }

@@ -359,7 +359,7 @@ impl TypeSpace<'_> {
             let method = format_ident!("{}", choose_method(url, has_body));
             let body = quote! {
                 #(#pushes)*
-                ::reqwest::Method::#method
+                crate::runtime::Method::#method
             };
             if optional.is_empty() {
                 unconditional = Some(body);
@@ -567,9 +567,12 @@ impl TypeSpace<'_> {
             let namespace = endpoint.name.split('.').next().unwrap_or_default();
             let ns_ident = format_ident!("{}", super::names::camel(namespace));
             let module = ident(&snake(namespace));
-            (quote!(crate::#module::#ns_ident<'_>), quote!(self.client))
+            (
+                quote!(crate::#module::#ns_ident<'_>),
+                quote!(self.client.transport()),
+            )
         } else {
-            (quote!(crate::runtime::Client), quote!(self))
+            (quote!(crate::Client), quote!(self.transport()))
         };
         Ok(quote! {
             impl #receiver {

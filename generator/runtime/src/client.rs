@@ -1,6 +1,7 @@
 //! The HTTP client, its configuration and the transport-level request and response types.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -111,7 +112,7 @@ impl fmt::Debug for Auth {
 // Requests and responses
 // ---------------------------------------------------------------------------------------------
 
-/// A request ready to be sent by [`Client::execute`].
+/// A request ready to be sent by [`Transport::execute`].
 #[derive(Debug, Clone)]
 pub struct HttpRequest {
     /// HTTP method.
@@ -310,7 +311,7 @@ impl fmt::Debug for HttpResponse {
 ///
 /// Cloning is cheap (the connection pool is shared). `Debug` never shows credentials.
 #[derive(Clone)]
-pub struct Client {
+pub struct Transport {
     http: reqwest::Client,
     base_url: Url,
     auth: Option<Auth>,
@@ -319,7 +320,7 @@ pub struct Client {
     timeout: Option<Duration>,
 }
 
-impl Client {
+impl Transport {
     /// A client for `base_url` (e.g. `http://localhost:9200`) with default settings.
     ///
     /// User info in the URL (`https://user:pass@host:9200`) becomes [`Auth::Basic`].
@@ -327,19 +328,13 @@ impl Client {
     /// # Errors
     ///
     /// See [`ClientBuilder::build`].
-    pub fn new(base_url: &str) -> Result<Client, Error> {
-        Client::builder(base_url).build()
+    pub fn new(base_url: &str) -> Result<Transport, Error> {
+        Transport::builder(base_url).build()
     }
 
-    /// Starts configuring a client for `base_url`.
+    /// Starts configuring a transport for `base_url`.
     pub fn builder(base_url: &str) -> ClientBuilder {
-        ClientBuilder {
-            base_url: base_url.to_owned(),
-            auth: None,
-            headers: Vec::new(),
-            timeout: None,
-            http: None,
-        }
+        ClientBuilder::new(base_url)
     }
 
     /// The base URL (without credentials).
@@ -383,12 +378,12 @@ impl Client {
         Ok(url)
     }
 
-    /// Builds the [`reqwest::Request`] that [`execute`](Client::execute) sends, without sending
+    /// Builds the [`reqwest::Request`] that [`execute`](Transport::execute) sends, without sending
     /// it: URL, default headers, `Authorization`, `Accept`, `Content-Type`, body and timeout.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidUrl`] (see [`url`](Client::url)); [`Error::InvalidParameter`] if
+    /// [`Error::InvalidUrl`] (see [`url`](Transport::url)); [`Error::InvalidParameter`] if
     /// `accept` is not a valid header value.
     pub fn build_request(&self, request: HttpRequest) -> Result<reqwest::Request, Error> {
         let url = self.url(&request.path, &request.query)?;
@@ -418,7 +413,7 @@ impl Client {
     /// * [`Error::Api`] if the status is neither 2xx nor listed in
     ///   [`HttpRequest::accept_statuses`] (the body is decoded as an Elasticsearch error);
     /// * [`Error::Transport`] if the request could not be sent or the response not read;
-    /// * the errors of [`build_request`](Client::build_request).
+    /// * the errors of [`build_request`](Transport::build_request).
     pub async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
         let accept_statuses = request.accept_statuses;
         let req = self.build_request(request)?;
@@ -438,9 +433,9 @@ impl Client {
     }
 }
 
-impl fmt::Debug for Client {
+impl fmt::Debug for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
+        f.debug_struct("Transport")
             .field("base_url", &self.base_url.as_str())
             .field("auth", &self.auth)
             .field("headers", &HeaderNames(&self.headers))
@@ -460,18 +455,32 @@ impl fmt::Debug for HeaderNames<'_> {
     }
 }
 
-/// Configures a [`Client`]; see [`Client::builder`].
+/// Configures a [`Transport`], or a client `C` wrapping one (the generated crate's `Client`);
+/// see [`Transport::builder`].
 ///
 /// `Debug` never shows credentials or header values.
-pub struct ClientBuilder {
+pub struct ClientBuilder<C = Transport> {
     base_url: String,
     auth: Option<Auth>,
     headers: Vec<(String, String)>,
     timeout: Option<Duration>,
     http: Option<reqwest::Client>,
+    client: PhantomData<fn() -> C>,
 }
 
-impl ClientBuilder {
+impl<C: From<Transport>> ClientBuilder<C> {
+    /// Starts configuring a client for `base_url`.
+    pub fn new(base_url: &str) -> Self {
+        ClientBuilder {
+            base_url: base_url.to_owned(),
+            auth: None,
+            headers: Vec::new(),
+            timeout: None,
+            http: None,
+            client: PhantomData,
+        }
+    }
+
     /// Sets the credentials (they take precedence over user info in the base URL).
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
@@ -509,7 +518,7 @@ impl ClientBuilder {
     /// * [`Error::InvalidParameter`] if a header name or value, or the credentials, cannot be
     ///   sent in an HTTP header;
     /// * [`Error::Transport`] if the default HTTP client cannot be created.
-    pub fn build(self) -> Result<Client, Error> {
+    pub fn build(self) -> Result<C, Error> {
         let mut base_url = Url::parse(&self.base_url)
             .map_err(|e| Error::InvalidUrl(format!("cannot parse the base URL: {e}")))?;
         if !matches!(base_url.scheme(), "http" | "https") {
@@ -568,14 +577,14 @@ impl ClientBuilder {
             Some(http) => http,
             None => reqwest::Client::builder().build()?,
         };
-        Ok(Client {
+        Ok(C::from(Transport {
             http,
             base_url,
             auth,
             auth_header,
             headers,
             timeout: self.timeout,
-        })
+        }))
     }
 }
 
@@ -589,7 +598,7 @@ fn is_sensitive_header(name: &HeaderName) -> bool {
         || name.contains("secret")
 }
 
-impl fmt::Debug for ClientBuilder {
+impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The base URL may carry credentials: show it only without them.
         let base_url = match Url::parse(&self.base_url) {
@@ -676,7 +685,7 @@ mod tests {
             (Auth::EncodedApiKey("enc".to_owned()), "ApiKey enc"),
             (Auth::Bearer("t".to_owned()), "Bearer t"),
         ] {
-            let client = Client::builder("http://127.0.0.1:9200")
+            let client = Transport::builder("http://127.0.0.1:9200")
                 .auth(auth)
                 .build()
                 .unwrap();
@@ -685,7 +694,7 @@ mod tests {
                 .unwrap();
             assert_eq!(header(&req, "authorization").as_deref(), Some(expected));
         }
-        let client = Client::new("http://127.0.0.1:9200").unwrap();
+        let client = Transport::new("http://127.0.0.1:9200").unwrap();
         let req = client
             .build_request(HttpRequest::new(Method::GET, "/"))
             .unwrap();
@@ -720,7 +729,7 @@ mod tests {
         assert_eq!(format!("{:?}", auths[3]), r#"Bearer("<redacted>")"#);
 
         for auth in auths {
-            let builder = Client::builder("https://elastic:hunter2@example.test:9200/prefix")
+            let builder = Transport::builder("https://elastic:hunter2@example.test:9200/prefix")
                 .auth(auth)
                 .header("x-api-key", "s3cr3t-key")
                 .header("x-other", "bearer-tok")
@@ -735,7 +744,7 @@ mod tests {
         }
 
         // Credentials only in the URL.
-        let builder = Client::builder("http://elastic:hunter2@localhost:9200");
+        let builder = Transport::builder("http://elastic:hunter2@localhost:9200");
         assert_redacted(&format!("{builder:?}"));
         let client = builder.build().unwrap();
         assert_redacted(&format!("{client:?}"));
@@ -743,9 +752,9 @@ mod tests {
         assert_eq!(client.base_url().as_str(), "http://localhost:9200/");
 
         // An unparsable URL is not echoed.
-        let text = format!("{:?}", Client::builder("http://u:hunter2@[bad"));
+        let text = format!("{:?}", Transport::builder("http://u:hunter2@[bad"));
         assert_redacted(&text);
-        let err = Client::new("http://u:hunter2@[bad").unwrap_err();
+        let err = Transport::new("http://u:hunter2@[bad").unwrap_err();
         assert!(!err.to_string().contains("hunter2"));
     }
 
@@ -764,7 +773,7 @@ mod tests {
 
     #[test]
     fn url_joins_base_path_and_encodes_query() {
-        let client = Client::new("http://127.0.0.1:9200").unwrap();
+        let client = Transport::new("http://127.0.0.1:9200").unwrap();
         let query = vec![
             ("q".to_owned(), "title:a b&c=d".to_owned()),
             ("index".to_owned(), "a,b".to_owned()),
@@ -783,7 +792,7 @@ mod tests {
         );
 
         for base in ["http://localhost:9200/es", "http://localhost:9200/es/"] {
-            let client = Client::new(base).unwrap();
+            let client = Transport::new(base).unwrap();
             assert_eq!(
                 client.url("/idx/_doc/a%2Fb", &[]).unwrap().as_str(),
                 "http://localhost:9200/es/idx/_doc/a%2Fb"
@@ -797,7 +806,7 @@ mod tests {
 
     #[test]
     fn url_rejects_paths_that_normalization_would_change() {
-        let client = Client::new("http://127.0.0.1:9200").unwrap();
+        let client = Transport::new("http://127.0.0.1:9200").unwrap();
         for path in ["/idx/_doc/..", "/idx/_doc/%2e%2E", "/idx/./x", "/a\\b"] {
             assert!(
                 matches!(client.url(path, &[]), Err(Error::InvalidUrl(_))),
@@ -808,7 +817,7 @@ mod tests {
 
     #[test]
     fn build_request_sets_headers_body_and_timeout() {
-        let client = Client::builder("https://127.0.0.1:9200")
+        let client = Transport::builder("https://127.0.0.1:9200")
             .header("X-Opaque-Id", "trace-1")
             .header("Accept", "overridden")
             .timeout(Duration::from_millis(1500))
@@ -862,7 +871,7 @@ mod tests {
             Some("text/plain; charset=utf-8")
         );
 
-        let custom_agent = Client::builder("http://localhost:9200")
+        let custom_agent = Transport::builder("http://localhost:9200")
             .header("user-agent", "mine/1")
             .build()
             .unwrap();
@@ -881,30 +890,30 @@ mod tests {
             "http://localhost:9200/#x",
         ] {
             assert!(
-                matches!(Client::new(bad), Err(Error::InvalidUrl(_))),
+                matches!(Transport::new(bad), Err(Error::InvalidUrl(_))),
                 "{bad}"
             );
         }
         assert!(matches!(
-            Client::builder("http://localhost:9200")
+            Transport::builder("http://localhost:9200")
                 .header("bad name", "v")
                 .build(),
             Err(Error::InvalidParameter { name: "header", .. })
         ));
         assert!(matches!(
-            Client::builder("http://localhost:9200")
+            Transport::builder("http://localhost:9200")
                 .header("x-ok", "bad\r\nvalue")
                 .build(),
             Err(Error::InvalidParameter { name: "header", .. })
         ));
         // Explicit auth wins over URL user info.
-        let client = Client::builder("http://a:b@localhost:9200")
+        let client = Transport::builder("http://a:b@localhost:9200")
             .auth(Auth::Bearer("t".to_owned()))
             .build()
             .unwrap();
         assert_eq!(client.auth(), Some(&Auth::Bearer("t".to_owned())));
         // Percent-encoded user info is decoded.
-        let client = Client::new("http://us%40er:p%3Ass@localhost:9200").unwrap();
+        let client = Transport::new("http://us%40er:p%3Ass@localhost:9200").unwrap();
         assert_eq!(client.auth(), Some(&Auth::basic("us@er", "p:ss")));
     }
 
@@ -969,7 +978,7 @@ mod tests {
     #[test]
     fn client_is_send_sync_clone() {
         fn assert_traits<T: Send + Sync + Clone + 'static>() {}
-        assert_traits::<Client>();
+        assert_traits::<Transport>();
         assert_traits::<HttpRequest>();
         assert_traits::<HttpResponse>();
     }
@@ -1021,7 +1030,7 @@ mod tests {
                 r#"{"error":{"type":"index_not_found_exception","reason":"no such index [x]"},"status":404}"#,
             ),
         ]);
-        let client = Client::builder(&base)
+        let client = Transport::builder(&base)
             .timeout(Duration::from_secs(5))
             .build()
             .unwrap();
@@ -1056,7 +1065,7 @@ mod tests {
     #[tokio::test]
     async fn execute_reports_transport_errors() {
         // Port 1 on loopback: nothing listens there, the connection is refused.
-        let client = Client::builder("http://127.0.0.1:1")
+        let client = Transport::builder("http://127.0.0.1:1")
             .timeout(Duration::from_secs(5))
             .build()
             .unwrap();

@@ -126,7 +126,7 @@ pub fn body_excerpt(body: &[u8]) -> String {
     let redacted;
     let body = match serde_json::from_slice::<serde_json::Value>(body) {
         Ok(mut value) => {
-            crate::runtime::secrets::redact(&mut value);
+            crate::secrets::redact(&mut value);
             redacted = serde_json::to_vec(&value).unwrap_or_default();
             redacted.as_slice()
         }

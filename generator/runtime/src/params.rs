@@ -39,7 +39,7 @@ pub fn encode_path_segment(s: &str) -> String {
 /// Builds a request path from literal parts and encoded parameters.
 ///
 /// ```
-/// # use elasticsearch_typed::runtime::params::PathBuilder;
+/// # use elasticsearch_typed_runtime::params::PathBuilder;
 /// let path = PathBuilder::new()
 ///     .literal("/")
 ///     .param("index", "my index")?
@@ -47,7 +47,7 @@ pub fn encode_path_segment(s: &str) -> String {
 ///     .param("id", "a/b")?
 ///     .finish();
 /// assert_eq!(path, "/my%20index/_doc/a%2Fb");
-/// # Ok::<(), elasticsearch_typed::runtime::Error>(())
+/// # Ok::<(), elasticsearch_typed_runtime::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PathBuilder(String);
@@ -111,7 +111,7 @@ impl PathBuilder {
 /// Appends the query-string pair(s) for one parameter to `out`.
 ///
 /// The value is turned into text with [`stringify()`]; null (e.g. `None`) pushes nothing. The
-/// pair is not URL-encoded yet: [`Client`](super::Client) does that when sending.
+/// pair is not URL-encoded yet: [`Transport`](super::Transport) does that when sending.
 ///
 /// # Errors
 ///
