@@ -1392,6 +1392,15 @@ fn shortcut_impls(
             }
         }
     };
+    // Another required property: the short form, which has none of them, is never written.
+    let never_short = fields
+        .iter()
+        .any(|f| f.ident != shortcut.ident && f.ident != SHORTCUT_FORM && f.required);
+    let (short_decl, write_short) = if never_short {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (short_decl, write_short)
+    };
     let wrap = if shortcut.required {
         TokenStream::new()
     } else {
