@@ -1,6 +1,12 @@
 //! Conformance: compares our model with the official `schema.json`, endpoint by
 //! endpoint (by name) and type by type (by namespace and name), as JSON values with
 //! object key order ignored, and lists every differing leaf.
+//!
+//! Older official compilers write an older format of `schema.json`. Before comparing, our
+//! model is mapped into the format of the official model at hand ([`into_format_of`]); what
+//! the format is gets read off that model's own contents, never off a version:
+//! - response value bodies without `codegenName`: when no response body of the official model
+//!   has one (the compiler of branch 8.19 leaves the tag out of responses), ours drop theirs.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -28,11 +34,77 @@ pub struct Report {
     pub categories: BTreeMap<String, usize>,
     /// Differences found in total (before capping `differences`).
     pub total_differences: usize,
+    /// The mappings into the official model's format that were applied to ours.
+    pub format_mappings: Vec<&'static str>,
 }
 
-/// Compares two models given as `schema.json`-shaped values.
+/// A mapping of our model into an older format of `schema.json`.
+struct Mapping {
+    /// Shown in the report.
+    name: &'static str,
+    /// Whether the official model is in the format this maps into.
+    applies: fn(theirs: &Value) -> bool,
+    /// Rewrites our model.
+    map: fn(ours: &mut Value),
+}
+
+const MAPPINGS: &[Mapping] = &[Mapping {
+    name: "response value bodies without codegenName",
+    applies: |theirs| {
+        !types_of_kind(theirs, "response").any(|t| t.pointer("/body/codegenName").is_some())
+    },
+    map: |ours| {
+        for t in types_of_kind_mut(ours, "response") {
+            if let Some(body) = t.get_mut("body").and_then(Value::as_object_mut) {
+                body.remove("codegenName");
+            }
+        }
+    },
+}];
+
+fn types_of_kind<'v>(model: &'v Value, kind: &'v str) -> impl Iterator<Item = &'v Value> {
+    model
+        .get("types")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(move |t| t.get("kind").and_then(Value::as_str) == Some(kind))
+}
+
+fn types_of_kind_mut<'v>(
+    model: &'v mut Value,
+    kind: &'v str,
+) -> impl Iterator<Item = &'v mut Value> {
+    model
+        .get_mut("types")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter(move |t| t.get("kind").and_then(Value::as_str) == Some(kind))
+}
+
+/// Maps `ours` into the format of `theirs` (see the module docs); returns the mappings applied.
+pub fn into_format_of(ours: &mut Value, theirs: &Value) -> Vec<&'static str> {
+    let mut applied = Vec::new();
+    for m in MAPPINGS {
+        if (m.applies)(theirs) {
+            (m.map)(ours);
+            applied.push(m.name);
+        }
+    }
+    applied
+}
+
+/// Compares two models given as `schema.json`-shaped values, ours mapped into the format of
+/// theirs first.
 pub fn compare(ours: &Value, theirs: &Value) -> Report {
-    let mut report = Report::default();
+    let mut mapped = ours.clone();
+    let format_mappings = into_format_of(&mut mapped, theirs);
+    let ours = &mapped;
+    let mut report = Report {
+        format_mappings,
+        ..Report::default()
+    };
     compare_section(
         ours.get("endpoints"),
         theirs.get("endpoints"),
@@ -281,6 +353,9 @@ impl fmt::Display for Report {
             "endpoints equal: {}/{}, types equal: {}/{}",
             self.endpoints_equal, self.endpoints_total, self.types_equal, self.types_total
         )?;
+        for m in &self.format_mappings {
+            writeln!(f, "mapped into the official model's format: {m}")?;
+        }
         if !self.categories.is_empty() {
             writeln!(
                 f,
@@ -311,6 +386,28 @@ impl fmt::Display for Report {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn response_codegen_names_are_dropped_only_for_a_format_without_them() {
+        let response = |name: Option<&str>| {
+            let mut body = json!({"kind": "value", "value": {"kind": "instance_of"}});
+            if let Some(n) = name {
+                body["codegenName"] = json!(n);
+            }
+            json!({"endpoints": [], "types": [
+                {"kind": "response", "name": {"namespace": "x", "name": "Response"}, "body": body}
+            ]})
+        };
+        let ours = response(Some("result"));
+        let old = compare(&ours, &response(None));
+        assert_eq!((old.types_equal, old.types_total), (1, 1));
+        assert_eq!(
+            old.format_mappings,
+            ["response value bodies without codegenName"]
+        );
+        let current = compare(&ours, &response(Some("other")));
+        assert_eq!((current.types_equal, current.format_mappings.len()), (0, 0));
+    }
 
     #[test]
     fn counts_and_lists_differences() {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::Diagnostics;
 use crate::emit::{EmitError, EmitOptions, emit};
 use crate::model::Model;
+use crate::spec_version::SpecVersion;
 
 /// Why generation failed. Nothing has been written when this is returned.
 #[derive(Debug, thiserror::Error)]
@@ -80,17 +81,23 @@ pub fn render(spec_dir: &Path) -> Result<Rendered, GenerateError> {
     render_with(spec_dir, &EmitOptions::default())
 }
 
-/// [`render`] with other emit options (e.g. [`EmitOptions::for_output`]).
+/// [`render`] with other emit options; the spec version is read from the spec folder unless
+/// the options set one (e.g. [`EmitOptions::for_output`]).
 pub fn render_with(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
     with_big_stacks(|| render_here(spec_dir, options))
 }
 
 fn render_here(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
     let started = Instant::now();
+    // A version set in the options (`--spec-version`) wins; otherwise the folder says it.
+    let mut options = options.clone();
+    if options.spec_version == SpecVersion::unstated() {
+        options.spec_version = SpecVersion::resolve(spec_dir, None)?;
+    }
     let model = crate::parse::parse_spec(spec_dir)?;
     let parsed = started.elapsed();
     let started = Instant::now();
-    let files = emit(&model, options)?;
+    let files = emit(&model, &options)?;
     Ok((model, files, parsed, started.elapsed()))
 }
 

@@ -660,7 +660,64 @@ impl TypeDefinition {
     }
 }
 
+impl TypeDefinition {
+    /// Calls `f` with every value expression in this definition, nested ones included.
+    pub fn visit_values<'a>(&'a self, f: &mut impl FnMut(&'a ValueOf)) {
+        fn props<'a>(props: &'a [Property], f: &mut impl FnMut(&'a ValueOf)) {
+            props.iter().for_each(|p| p.type_.visit_values(f));
+        }
+        fn body<'a>(body: &'a Body, f: &mut impl FnMut(&'a ValueOf)) {
+            match body {
+                Body::Properties { properties } => props(properties, f),
+                Body::Value { value, .. } => value.visit_values(f),
+                Body::NoBody => {}
+            }
+        }
+        let generics = |i: &'a Option<Inherits>, f: &mut dyn FnMut(&'a ValueOf)| {
+            for g in i.iter().flat_map(|i| &i.generics) {
+                g.visit_values(&mut |v| f(v));
+            }
+        };
+        match self {
+            TypeDefinition::Interface(i) => {
+                props(&i.properties, f);
+                generics(&i.inherits, f);
+                for b in &i.behaviors {
+                    b.generics.iter().for_each(|g| g.visit_values(f));
+                }
+            }
+            TypeDefinition::Request(r) => {
+                props(&r.path, f);
+                props(&r.query, f);
+                body(&r.body, f);
+                generics(&r.inherits, f);
+            }
+            TypeDefinition::Response(r) => {
+                body(&r.body, f);
+                r.exceptions.iter().for_each(|e| body(&e.body, f));
+            }
+            TypeDefinition::Enum(_) => {}
+            TypeDefinition::TypeAlias(a) => a.type_.visit_values(f),
+        }
+    }
+}
+
 impl ValueOf {
+    /// Calls `f` with this expression and every expression nested in it.
+    pub fn visit_values<'a>(&'a self, f: &mut impl FnMut(&'a ValueOf)) {
+        f(self);
+        match self {
+            ValueOf::InstanceOf(i) => i.generics.iter().for_each(|g| g.visit_values(f)),
+            ValueOf::ArrayOf { value } => value.visit_values(f),
+            ValueOf::UnionOf { items } => items.iter().for_each(|v| v.visit_values(f)),
+            ValueOf::DictionaryOf { key, value, .. } => {
+                key.visit_values(f);
+                value.visit_values(f);
+            }
+            ValueOf::UserDefinedValue | ValueOf::LiteralValue { .. } => {}
+        }
+    }
+
     /// Calls `f` with every type name in this expression.
     pub fn visit_names<'a>(&'a self, f: &mut impl FnMut(&'a TypeName)) {
         match self {

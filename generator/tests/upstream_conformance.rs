@@ -10,7 +10,11 @@ fn upstream() -> Option<PathBuf> {
     if dir.join("specification").is_dir() && dir.join("schema.json").is_file() {
         Some(dir)
     } else {
-        println!("NOTICE: {} missing, skipped", dir.display());
+        let message = format!("NOTICE: {} missing, skipped", dir.display());
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{message} (required under CI=true)");
+        }
+        println!("{message}");
         None
     }
 }

@@ -32,6 +32,10 @@ enum Command {
         /// Where the crate goes (default: the workspace's `generated/`).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The Elasticsearch version the spec describes (default: the spec folder's
+        /// `VERSION` file; one of the two is required).
+        #[arg(long)]
+        spec_version: Option<String>,
     },
     /// Parse the spec and print the model as JSON, in the official `schema.json` format.
     Model {
@@ -124,7 +128,11 @@ const REPOSITORY_OUTPUTS: [(&str, &str, &str); 2] = [
 fn run(command: Command) -> Result<(), String> {
     let root = workspace();
     match command {
-        Command::Generate { spec, out } => {
+        Command::Generate {
+            spec,
+            out,
+            spec_version,
+        } => {
             if spec.is_none() && out.is_none() {
                 // The repository's outputs: the client, and the test-only crate of constructs.
                 for (spec, out, package) in REPOSITORY_OUTPUTS {
@@ -141,7 +149,15 @@ fn run(command: Command) -> Result<(), String> {
             }
             let spec = spec.unwrap_or_else(|| root.join("spec"));
             let out = out.unwrap_or_else(|| root.join("generated"));
-            let summary = generator::generate::generate(&spec, &out).map_err(|e| e.to_string())?;
+            let mut options = generator::emit::EmitOptions::for_output(&out);
+            if let Some(given) = spec_version {
+                options.spec_version = generator::spec_version::SpecVersion::parse(
+                    &given,
+                    "given with --spec-version",
+                )?;
+            }
+            let summary = generator::generate::generate_with(&spec, &out, &options)
+                .map_err(|e| e.to_string())?;
             println!("generated {} into {}", summary, out.display());
             Ok(())
         }

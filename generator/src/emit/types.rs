@@ -631,7 +631,11 @@ impl TypeSpace<'_> {
                     docs,
                     module: &module,
                 };
-                return self.union_items(&union);
+                let mut items = self.union_items(&union)?;
+                if self.dictionary_keys.contains(&alias.name) {
+                    items.extend(dictionary_key_impls(&name, &alias.generics)?);
+                }
+                return Ok(items);
             }
         }
         let ident_name = format_ident!("{}", name);
@@ -1136,6 +1140,27 @@ fn is_behavior(name: &TypeName) -> bool {
         )
 }
 
+/// `Eq` and `Hash` for a union used as a dictionary key (`Dictionary<TaskId, ...>` with
+/// `TaskId = string | integer`). Consistent with the derived `PartialEq`: equal values have the
+/// same variant and write the same JSON, which is what is hashed.
+fn dictionary_key_impls(name: &str, generics: &[TypeName]) -> Result<TokenStream, EmitError> {
+    if !generics.is_empty() {
+        return Err(EmitError::Invalid(format!(
+            "the generic union `{name}` is used as a dictionary key"
+        )));
+    }
+    let name = format_ident!("{}", name);
+    Ok(quote! {
+        impl ::std::cmp::Eq for #name {}
+        impl ::std::hash::Hash for #name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                ::std::mem::discriminant(self).hash(state);
+                ::serde_json::to_string(self).unwrap_or_default().hash(state);
+            }
+        }
+    })
+}
+
 struct UnionSpec<'a> {
     name: &'a str,
     owner: &'a TypeName,
@@ -1368,6 +1393,15 @@ fn shortcut_impls(
                 return ::serde::Serialize::serialize(value, serializer);
             }
         }
+    };
+    // Another required property: the short form, which has none of them, is never written.
+    let never_short = fields
+        .iter()
+        .any(|f| f.ident != shortcut.ident && f.ident != SHORTCUT_FORM && f.required);
+    let (short_decl, write_short) = if never_short {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (short_decl, write_short)
     };
     let wrap = if shortcut.required {
         TokenStream::new()

@@ -72,6 +72,23 @@ pub struct TypeSpace<'m> {
     pub synthesized_emitted: HashMap<Vec<String>, usize>,
     /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
     pub request_bodies: HashMap<TypeName, TokenStream>,
+    /// The named types used as a dictionary's key, which must be `Eq` and `Hash`.
+    pub dictionary_keys: HashSet<TypeName>,
+}
+
+/// Every named type that is the key of a `Dictionary` somewhere in the model.
+fn dictionary_keys(model: &Model) -> HashSet<TypeName> {
+    let mut keys = HashSet::new();
+    for t in &model.types {
+        t.visit_values(&mut |v| {
+            if let ValueOf::DictionaryOf { key, .. } = v
+                && let ValueOf::InstanceOf(i) = key.as_ref()
+            {
+                keys.insert(i.type_name.clone());
+            }
+        });
+    }
+    keys
 }
 
 impl<'m> TypeSpace<'m> {
@@ -86,6 +103,7 @@ impl<'m> TypeSpace<'m> {
             synthesized_by_shape: HashMap::new(),
             synthesized_emitted: HashMap::new(),
             request_bodies: HashMap::new(),
+            dictionary_keys: dictionary_keys(model),
         };
         space.component = space.components();
         Ok(space)

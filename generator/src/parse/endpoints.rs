@@ -109,11 +109,26 @@ impl Lowerer<'_> {
                 _ => response_media_type = self.media_types(id, &m.ty, errs),
             }
         }
-        if urls.is_empty() && !seen.contains("urls") {
-            errs.push(file.error(
-                decl.name_span,
-                "a `Request` needs `urls: [{ path: '...', methods: [...] }]`",
-            ));
+        // The REST API spec file of the api, where the spec has one: the request's own
+        // members and tags win over it.
+        let json = self.json_spec.get(&api);
+        if !seen.contains("urls") {
+            match json {
+                Some(j) => urls = j.urls.clone(),
+                None => errs.push(file.error(
+                    decl.name_span,
+                    "a `Request` needs `urls: [{ path: '...', methods: [...] }]` \
+                     (or a `_json_spec/<api>.json` file)",
+                )),
+            }
+        }
+        if let Some(j) = json {
+            if !seen.contains("request_media_type") {
+                request_media_type = j.content_type.clone();
+            }
+            if !seen.contains("response_media_type") {
+                response_media_type = j.accept.clone();
+            }
         }
 
         // Path parts must be url template parameters.
@@ -259,7 +274,9 @@ impl Lowerer<'_> {
             availability: self.availability(file, &docs, errs).unwrap_or_default(),
             codegen_exclude: docs.has("codegen_exclude"),
             deprecation,
-            description: description.unwrap_or_default(),
+            description: description
+                .or_else(|| json.map(|j| j.description.clone()))
+                .unwrap_or_default(),
             doc_id: None,
             doc_tag: docs.get("doc_tag").map(|t| t.value.trim().to_string()),
             doc_url: None,
@@ -271,7 +288,8 @@ impl Lowerer<'_> {
             name: api,
             privileges: None,
             request: TypeName::new(file.namespace.clone(), "Request"),
-            request_body_required: body_required,
+            request_body_required: body_required
+                || (body_member.is_none() && json.is_some_and(|j| j.body_required)),
             request_media_type,
             response,
             response_media_type,
@@ -283,7 +301,7 @@ impl Lowerer<'_> {
             match self.doc_ids.get(&id) {
                 Some(e) => {
                     endpoint.doc_url = Some(e.url.clone());
-                    endpoint.doc_url_serverless = Some(e.serverless_url.clone());
+                    endpoint.doc_url_serverless = e.serverless_url.clone();
                     endpoint.ext_previous_version_doc_url = e.previous_version_url.clone();
                 }
                 None => {
@@ -291,6 +309,9 @@ impl Lowerer<'_> {
                 }
             }
             endpoint.doc_id = Some(id);
+        }
+        if endpoint.doc_url.is_none() {
+            endpoint.doc_url = json.and_then(|j| j.doc_url.clone());
         }
         if let Some(t) = docs.get("ext_doc_id")
             && let Some(id) = self.non_empty(file, t, errs)
@@ -517,10 +538,13 @@ impl Lowerer<'_> {
         self.check_tags(
             file,
             &docs,
-            &["doc_id", "ext_doc_id"],
+            &["doc_id", "ext_doc_id", "variants"],
             What("a response", None),
             errs,
         );
+        // `@variants container` on a response is checked, but the official model keeps the
+        // body's properties and nothing of the tag.
+        let _ = self.variants(id, &docs, false, errs);
         let mut out = Response {
             body: Body::NoBody,
             docs: TypeDocs::default(),
@@ -540,7 +564,7 @@ impl Lowerer<'_> {
                 continue;
             }
             match m.name.as_str() {
-                "body" => out.body = self.response_body(id, m, true, errs),
+                "body" => out.body = self.response_body(id, m, errs),
                 "exceptions" => out.exceptions = self.exceptions(id, m, errs),
                 _ => errs.push(file.error(
                     m.name_span,
@@ -554,7 +578,7 @@ impl Lowerer<'_> {
         (errs.len() == n_errors).then_some(out)
     }
 
-    fn response_body(&self, id: DeclId, m: &Member, needs_name: bool, errs: &mut Errors) -> Body {
+    fn response_body(&self, id: DeclId, m: &Member, errs: &mut Errors) -> Body {
         let file = self.prog.file(id);
         let docs = Docs::parse(file, &m.docs);
         self.check_tags(
@@ -583,15 +607,10 @@ impl Lowerer<'_> {
                 None => Body::NoBody,
                 Some(v) if is_void(&v) => Body::NoBody,
                 Some(value) => {
+                    // Optional on responses: the official compiler asks for it on requests only.
                     let codegen_name = docs
                         .get("codegen_name")
                         .and_then(|t| self.non_empty(file, t, errs));
-                    if needs_name && codegen_name.is_none() {
-                        errs.push(file.error(
-                            m.name_span,
-                            "a value body needs `/** @codegen_name <name> */`",
-                        ));
-                    }
                     Body::Value {
                         codegen_name,
                         value,
@@ -663,7 +682,7 @@ impl Lowerer<'_> {
                             file.error(other.span(), "`statusCodes` must be a tuple like [404]"),
                         ),
                     },
-                    "body" => ex.body = self.response_body(id, f, false, errs),
+                    "body" => ex.body = self.response_body(id, f, errs),
                     _ => errs.push(file.error(
                         f.name_span,
                         format!(

@@ -71,6 +71,7 @@ const ALIAS_TAGS: &[&str] = &[
 ];
 
 const ENUM_TAGS: &[&str] = &[
+    "availability",
     "deprecated",
     "doc_id",
     "doc_url",
@@ -97,6 +98,7 @@ impl std::fmt::Display for What<'_> {
 pub struct Lowerer<'a> {
     pub prog: &'a Program,
     pub doc_ids: &'a DocIds,
+    pub json_spec: &'a super::json_spec::JsonSpec,
 }
 
 /// A tag-level error: points at the tag.
@@ -662,6 +664,8 @@ impl<'a> Lowerer<'a> {
         let docs = Docs::parse(file, &decl.docs);
         self.single_block(file, &docs, errs);
         self.check_tags(file, &docs, ENUM_TAGS, What("enum", Some(&decl.name)), errs);
+        // `@availability` on an enum is checked, but the official model has no place for it.
+        let _ = self.availability(file, &docs, errs);
         // The official model keeps no documentation on enums, only the quirk.
         let full = self.type_docs(file, &docs, errs);
         let mut out = Enum {

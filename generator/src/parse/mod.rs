@@ -13,6 +13,7 @@
 //! - [`overload`] — `OverloadOf` classes get their parent's properties;
 //! - [`examples`] — YAML examples;
 //! - [`doc_ids`] — `_doc_ids/table.csv`;
+//! - [`json_spec`] — `_json_spec/*.json`, the REST API spec files of older branches;
 //! - [`reach`] — which types are kept, and their order.
 
 pub mod cycles;
@@ -20,6 +21,7 @@ pub mod doc_ids;
 pub mod endpoints;
 pub mod examples;
 pub mod files;
+pub mod json_spec;
 pub mod lower;
 pub mod overload;
 pub mod reach;
@@ -36,6 +38,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Endpoint, Info, License, Model, TypeDefinition};
 use doc_ids::DocIds;
 use files::{PathAliases, SourceFile};
+use json_spec::JsonSpec;
 use lower::{CUSTOM_TYPES, Lowerer};
 use resolve::{DeclId, Program};
 use syntax::{DeclKind, FileSyntax};
@@ -50,6 +53,7 @@ pub fn parse_spec(spec_dir: &Path) -> Result<crate::model::Model, Diagnostics> {
 pub struct ParsedSpec {
     aliases: PathAliases,
     doc_ids: DocIds,
+    json_spec: JsonSpec,
     files: Vec<SourceFile>,
     syntaxes: Vec<FileSyntax>,
 }
@@ -64,6 +68,7 @@ pub fn parse_files(spec_dir: &Path) -> Result<ParsedSpec, Diagnostics> {
     }
     let aliases = PathAliases::load(spec_dir)?;
     let doc_ids = DocIds::load(spec_dir)?;
+    let json_spec = JsonSpec::load(spec_dir)?;
     let rels = files::find_ts_files(spec_dir)?;
     if rels.is_empty() {
         return Err(Diagnostics::single(Diagnostic::file_only(
@@ -105,6 +110,7 @@ pub fn parse_files(spec_dir: &Path) -> Result<ParsedSpec, Diagnostics> {
     Ok(ParsedSpec {
         aliases,
         doc_ids,
+        json_spec,
         files,
         syntaxes,
     })
@@ -116,6 +122,7 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
     let ParsedSpec {
         aliases,
         doc_ids,
+        json_spec,
         files,
         syntaxes,
     } = parsed;
@@ -125,6 +132,7 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
     let lowerer = Lowerer {
         prog: &prog,
         doc_ids: &doc_ids,
+        json_spec: &json_spec,
     };
 
     // Lower every declaration, in parallel.

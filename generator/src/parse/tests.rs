@@ -348,3 +348,45 @@ export class Which {
     );
     assert!(which.properties[2].container_property);
 }
+
+#[test]
+fn a_rest_api_spec_file_gives_what_the_request_does_not_say() {
+    let request = REQUEST
+        .replace(
+            "  urls: [\n    {\n      path: '/_demo/{name}'\n      methods: ['GET']\n    }\n  ]\n",
+            "",
+        )
+        .replace(" * Get a thing.\n", "");
+    let json = r#"{"demo.get": {
+      "documentation": {"url": "https://example.com/demo", "description": "Gets a demo thing"},
+      "stability": "stable", "visibility": "public",
+      "headers": {"accept": ["text/plain"], "content_type": ["application/json"]},
+      "url": {"paths": [{"path": "/_demo/{name}", "methods": ["GET", "POST"]}]},
+      "body": {"description": "unused", "required": true}
+    }}"#;
+    let dir = spec(&[
+        ("demo/get/DemoGetRequest.ts", &request),
+        ("_json_spec/demo.get.json", json),
+    ]);
+    let model = parse_spec(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let e = &model.endpoints[0];
+    assert_eq!(e.urls[0].methods, ["GET", "POST"]);
+    assert_eq!(e.description, "Gets a demo thing");
+    assert_eq!(e.doc_url.as_deref(), Some("https://example.com/demo"));
+    // The request's own `response_media_type` wins; the file gives the request media type.
+    assert_eq!(e.response_media_type, ["application/json"]);
+    assert_eq!(e.request_media_type, ["application/json"]);
+    assert!(e.request_body_required);
+
+    let broken = json.replace("\"stability\"", "\"colour\": 1, \"stability\"");
+    let dir = spec(&[
+        ("demo/get/DemoGetRequest.ts", &request),
+        ("_json_spec/demo.get.json", &broken),
+    ]);
+    let errs = parse_spec(dir.path()).err().unwrap_or_default();
+    let d = the_error(&errs, "colour");
+    assert_eq!(
+        (d.file.to_string_lossy().as_ref(), d.line),
+        ("_json_spec/demo.get.json", 3)
+    );
+}
