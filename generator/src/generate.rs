@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::diagnostics::Diagnostics;
 use crate::emit::{EmitError, EmitOptions, emit};
 use crate::model::Model;
+use crate::spec_version::SpecVersion;
 
 /// Why generation failed. Nothing has been written when this is returned.
 #[derive(Debug, thiserror::Error)]
@@ -55,24 +56,51 @@ impl std::fmt::Display for Summary {
 type Rendered = (Model, BTreeMap<PathBuf, String>, Duration, Duration);
 
 /// The generated crate for the spec in `spec_dir`, in memory, as the repository's
-/// `generated/` folder holds it.
+/// `generated/` folder holds it, stating the version that the spec folder states (see
+/// [`crate::spec_version`]).
 pub fn render(spec_dir: &Path) -> Result<Rendered, GenerateError> {
-    render_with(spec_dir, &EmitOptions::default())
+    render_with(spec_dir, None)
 }
 
-/// [`render`] with other emit options (e.g. [`EmitOptions::for_output`]).
-pub fn render_with(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
+/// [`render`], with the spec version given rather than read from the folder when `spec_version`
+/// is set.
+pub fn render_with(spec_dir: &Path, spec_version: Option<&str>) -> Result<Rendered, GenerateError> {
+    render_into(spec_dir, spec_version, EmitOptions::default())
+}
+
+/// [`render_with`] for the output folder `options` were made for (see
+/// [`EmitOptions::for_output`]).
+fn render_into(
+    spec_dir: &Path,
+    spec_version: Option<&str>,
+    options: EmitOptions,
+) -> Result<Rendered, GenerateError> {
     let started = Instant::now();
+    let spec_version = SpecVersion::resolve(spec_dir, spec_version)?;
     let model = crate::parse::parse_spec(spec_dir)?;
     let parsed = started.elapsed();
     let started = Instant::now();
-    let files = emit(&model, options)?;
+    let options = EmitOptions {
+        spec_version,
+        ..options
+    };
+    let files = emit(&model, &options)?;
     Ok((model, files, parsed, started.elapsed()))
 }
 
 /// Parses `spec_dir`, emits the crate and swaps it into `out_dir`.
 pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<Summary, GenerateError> {
-    let (model, files, parse, emit) = render_with(spec_dir, &EmitOptions::for_output(out_dir))?;
+    generate_with(spec_dir, out_dir, None)
+}
+
+/// [`generate`], with the spec version given (see [`render_with`]).
+pub fn generate_with(
+    spec_dir: &Path,
+    out_dir: &Path,
+    spec_version: Option<&str>,
+) -> Result<Summary, GenerateError> {
+    let (model, files, parse, emit) =
+        render_into(spec_dir, spec_version, EmitOptions::for_output(out_dir))?;
     let started = Instant::now();
     write_atomically(out_dir, &files)?;
     Ok(Summary {

@@ -8,3 +8,4 @@ pub mod example_check;
 pub mod generate;
 pub mod model;
 pub mod parse;
+pub mod spec_version;

@@ -31,6 +31,10 @@ enum Command {
         /// Where the crate goes (default: the workspace's `generated/`).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The Elasticsearch version the spec describes (default: the spec folder's
+        /// `VERSION` file; one of the two is required).
+        #[arg(long)]
+        spec_version: Option<String>,
     },
     /// Parse the spec and print the model as JSON, in the official `schema.json` format.
     Model {
@@ -98,10 +102,15 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), String> {
     let root = workspace();
     match command {
-        Command::Generate { spec, out } => {
+        Command::Generate {
+            spec,
+            out,
+            spec_version,
+        } => {
             let spec = spec.unwrap_or_else(|| root.join("spec"));
             let out = out.unwrap_or_else(|| root.join("generated"));
-            let summary = generator::generate::generate(&spec, &out).map_err(|e| e.to_string())?;
+            let summary = generator::generate::generate_with(&spec, &out, spec_version.as_deref())
+                .map_err(|e| e.to_string())?;
             println!("generated {} into {}", summary, out.display());
             Ok(())
         }

@@ -158,3 +158,13 @@ fn a_malformed_tag() {
         "rock-solid",
     );
 }
+
+#[test]
+fn a_spec_version_that_is_not_a_version() {
+    assert_rejected(
+        "VERSION",
+        |s| s.replace("\n9.x\n", "\nnine\n"),
+        |s| line_of(s, "nine"),
+        "is not a version",
+    );
+}

@@ -15,6 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::model::{Model, TypeDefinition, TypeName};
+use crate::spec_version::SpecVersion;
 use names::{Scope, camel, ident, module_path};
 use typespace::TypeSpace;
 
@@ -42,6 +43,8 @@ pub struct EmitOptions {
     /// The `path` of the `elasticsearch-typed-runtime` dependency in the generated manifest,
     /// relative to the output folder (see [`EmitOptions::for_output`]).
     pub runtime_path: String,
+    /// Which specification version the crate says it came from.
+    pub spec_version: SpecVersion,
 }
 
 impl Default for EmitOptions {
@@ -50,6 +53,7 @@ impl Default for EmitOptions {
         EmitOptions {
             package_name: "elasticsearch-typed".to_string(),
             runtime_path: "../generator/runtime".to_string(),
+            spec_version: SpecVersion::unstated(),
         }
     }
 }
@@ -332,7 +336,10 @@ fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>
         let (path, text) = result?;
         files.insert(path, text);
     }
-    files.insert(PathBuf::from("src/lib.rs"), lib_rs(&root_children));
+    files.insert(
+        PathBuf::from("src/lib.rs"),
+        lib_rs(&root_children, &options.spec_version),
+    );
     files.insert(PathBuf::from("Cargo.toml"), manifest(options, &features));
     timings.format = started.elapsed().saturating_sub(timings.build);
     Ok((files, timings, emission))
@@ -403,12 +410,17 @@ fn module_file(path: &[String], has_children: bool) -> PathBuf {
 /// The crate root. Written by hand rather than by prettyplease so that rustfmt agrees with
 /// it; the generated modules are `#[rustfmt::skip]` because prettyplease lays out code
 /// differently from rustfmt.
-fn lib_rs(children: &BTreeSet<String>) -> String {
+fn lib_rs(children: &BTreeSet<String>, spec: &SpecVersion) -> String {
     let mut out = String::from(HEADER);
+    out.push_str(&format!(
+        "//! A typed Elasticsearch client, generated from the Elasticsearch API specification \
+         {version}.\n//!\n//! Its version, `{version}` ({source}), is [`SPEC_VERSION`];\n\
+         //! the major version is [`SPEC_MAJOR_VERSION`].\n//!\n",
+        version = spec.version,
+        source = spec.source,
+    ));
     out.push_str(
-        r#"//! A typed Elasticsearch client, generated from the Elasticsearch API specification.
-//!
-//! Every endpoint has a request type holding its path parts, query parameters and body, a
+        r#"//! Every endpoint has a request type holding its path parts, query parameters and body, a
 //! response type, and an async function on [`Client`] (or on a namespace handle such as
 //! `client.security()`).
 //!
@@ -477,6 +489,14 @@ impl From<runtime::Transport> for Client {
 }
 "#,
     );
+    out.push_str(&format!(
+        "\n/// The version of the Elasticsearch API specification this crate was generated from.\n\
+         pub const SPEC_VERSION: &str = {version:?};\n\n\
+         /// The major version of [`SPEC_VERSION`].\n\
+         pub const SPEC_MAJOR_VERSION: u16 = {major};\n",
+        version = spec.version,
+        major = spec.major,
+    ));
     for child in children {
         out.push_str(&format!("\n#[rustfmt::skip]\npub mod {};\n", ident(child)));
     }
@@ -493,7 +513,7 @@ edition = "2024"
 rust-version = "1.95"
 license = "Apache-2.0"
 publish = false
-description = "Typed Elasticsearch client, generated from the Elasticsearch API specification"
+description = "Typed Elasticsearch client, generated from the Elasticsearch API specification {version}"
 
 [dependencies]
 elasticsearch-typed-runtime = {{ version = "0.1", path = "{runtime_path}" }}
@@ -507,6 +527,7 @@ tokio = {{ version = "1", features = ["macros", "rt"] }}
 {features}"#,
         name = options.package_name,
         runtime_path = options.runtime_path,
+        version = options.spec_version.version,
         features = features.manifest_table(),
     )
 }
@@ -637,5 +658,32 @@ mod tests {
         );
         let manifest = &files[&PathBuf::from("Cargo.toml")];
         assert!(manifest.contains("full = [\"a\", \"b\"]"), "{manifest}");
+    }
+
+    #[test]
+    fn the_crate_states_its_spec_version() {
+        let options = EmitOptions {
+            spec_version: SpecVersion::parse("8.19", "given").unwrap(),
+            ..EmitOptions::default()
+        };
+        let files = emit(&model(), &options).unwrap();
+        let lib = &files[&PathBuf::from("src/lib.rs")];
+        assert!(
+            lib.contains("pub const SPEC_VERSION: &str = \"8.19\";"),
+            "{lib}"
+        );
+        assert!(
+            lib.contains("pub const SPEC_MAJOR_VERSION: u16 = 8;"),
+            "{lib}"
+        );
+        assert!(
+            lib.contains("specification 8.19.\n//!\n//! Its version, `8.19` (given)"),
+            "{lib}"
+        );
+        let manifest = &files[&PathBuf::from("Cargo.toml")];
+        assert!(
+            manifest.contains("description = \"Typed Elasticsearch client, generated from the Elasticsearch API specification 8.19\""),
+            "{manifest}"
+        );
     }
 }
