@@ -31,6 +31,7 @@
 /// errors, parameter encoding and wire helpers (the `elasticsearch-typed-runtime` crate).
 pub use elasticsearch_typed_runtime as runtime;
 
+pub use runtime::fidelity::{CatchAllAt, CatchAllKind, catch_alls};
 pub use runtime::{ApiError, Auth, Error};
 
 /// An Elasticsearch client: the endpoints of this crate's specification on top of a

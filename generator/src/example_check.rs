@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::model::{Body, Example, Model, Property, TypeDefinition};
+use crate::model::{Body, Example, Model, Property, TypeAlias, TypeDefinition, Variants};
 use crate::parse::examples::{ValueKind, classify_value};
 
 /// Which body an example shows.
@@ -341,6 +341,9 @@ pub struct Equivalences {
     aliases: HashMap<String, BTreeSet<String>>,
     /// Alias -> the enum values it stands for (anywhere in the model).
     values: HashMap<String, BTreeSet<String>>,
+    /// `(tag, default)` of the internally tagged unions with a default tag: a value read
+    /// without its tag is written back with the default stated.
+    default_tags: BTreeSet<(String, String)>,
 }
 
 impl Equivalences {
@@ -386,7 +389,27 @@ impl Equivalences {
                 }
             }
         }
-        Equivalences { aliases, values }
+        let default_tags = model
+            .types
+            .iter()
+            .filter_map(|def| match def {
+                TypeDefinition::TypeAlias(TypeAlias {
+                    variants:
+                        Some(Variants::InternalTag {
+                            tag,
+                            default_tag: Some(default),
+                            ..
+                        }),
+                    ..
+                }) => Some((tag.clone(), default.clone())),
+                _ => None,
+            })
+            .collect();
+        Equivalences {
+            aliases,
+            values,
+            default_tags,
+        }
     }
 
     /// The first place where `actual` differs from `expected` beyond what these
@@ -438,8 +461,18 @@ impl Equivalences {
                         }
                     }
                 }
+                let stated_default = |key: &str, value: &Value| {
+                    value.as_str().is_some_and(|v| {
+                        self.default_tags
+                            .contains(&(key.to_string(), v.to_string()))
+                    })
+                };
                 a.iter()
-                    .find(|(key, _)| !e.contains_key(*key) && !renamed.contains(key.as_str()))
+                    .find(|(key, av)| {
+                        !e.contains_key(*key)
+                            && !renamed.contains(key.as_str())
+                            && !stated_default(key, av)
+                    })
                     .map(|(key, av)| Difference {
                         path: member_path(&path, key),
                         expected: None,
@@ -549,6 +582,7 @@ mod tests {
         let eq = Equivalences {
             aliases: [("aggs".to_string(), ["aggregations".to_string()].into())].into(),
             values: [("1d".to_string(), ["day".to_string()].into())].into(),
+            default_tags: [("type".to_string(), "object".to_string())].into(),
         };
         assert_eq!(eq.first_difference(&json!(["1d"]), &json!(["day"])), None);
         assert!(
@@ -572,6 +606,16 @@ mod tests {
             .first_difference(&json!({"aggs": {}}), &extra)
             .expect("differs");
         assert_eq!(d.path, "$.aggregations");
+        // A default tag stated on the way back is the same value; another tag is not.
+        let untagged = json!({"properties": {}});
+        assert_eq!(
+            eq.first_difference(&untagged, &json!({"type": "object", "properties": {}})),
+            None
+        );
+        let d = eq
+            .first_difference(&untagged, &json!({"type": "nested", "properties": {}}))
+            .expect("differs");
+        assert_eq!(d.path, "$.type");
     }
 
     #[test]

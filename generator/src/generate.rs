@@ -59,48 +59,36 @@ type Rendered = (Model, BTreeMap<PathBuf, String>, Duration, Duration);
 /// `generated/` folder holds it, stating the version that the spec folder states (see
 /// [`crate::spec_version`]).
 pub fn render(spec_dir: &Path) -> Result<Rendered, GenerateError> {
-    render_with(spec_dir, None)
+    render_with(spec_dir, &EmitOptions::default())
 }
 
-/// [`render`], with the spec version given rather than read from the folder when `spec_version`
-/// is set.
-pub fn render_with(spec_dir: &Path, spec_version: Option<&str>) -> Result<Rendered, GenerateError> {
-    render_into(spec_dir, spec_version, EmitOptions::default())
-}
-
-/// [`render_with`] for the output folder `options` were made for (see
-/// [`EmitOptions::for_output`]).
-fn render_into(
-    spec_dir: &Path,
-    spec_version: Option<&str>,
-    options: EmitOptions,
-) -> Result<Rendered, GenerateError> {
+/// [`render`] with other emit options (e.g. [`EmitOptions::for_output`]); the spec version is
+/// read from the spec folder unless `options` state one.
+pub fn render_with(spec_dir: &Path, options: &EmitOptions) -> Result<Rendered, GenerateError> {
     let started = Instant::now();
-    let spec_version = SpecVersion::resolve(spec_dir, spec_version)?;
+    let mut options = options.clone();
+    if options.spec_version == SpecVersion::unstated() {
+        options.spec_version = SpecVersion::resolve(spec_dir, None)?;
+    }
     let model = crate::parse::parse_spec(spec_dir)?;
     let parsed = started.elapsed();
     let started = Instant::now();
-    let options = EmitOptions {
-        spec_version,
-        ..options
-    };
     let files = emit(&model, &options)?;
     Ok((model, files, parsed, started.elapsed()))
 }
 
 /// Parses `spec_dir`, emits the crate and swaps it into `out_dir`.
 pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<Summary, GenerateError> {
-    generate_with(spec_dir, out_dir, None)
+    generate_with(spec_dir, out_dir, &EmitOptions::for_output(out_dir))
 }
 
-/// [`generate`], with the spec version given (see [`render_with`]).
+/// [`generate`] with other emit options (another package name, a spec version, ...).
 pub fn generate_with(
     spec_dir: &Path,
     out_dir: &Path,
-    spec_version: Option<&str>,
+    options: &EmitOptions,
 ) -> Result<Summary, GenerateError> {
-    let (model, files, parse, emit) =
-        render_into(spec_dir, spec_version, EmitOptions::for_output(out_dir))?;
+    let (model, files, parse, emit) = render_with(spec_dir, options)?;
     let started = Instant::now();
     write_atomically(out_dir, &files)?;
     Ok(Summary {

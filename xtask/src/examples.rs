@@ -37,6 +37,9 @@ enum Outcome {
     Equivalent(String),
     /// Not checked, with its class (`NDJSON`, `no value`, ...).
     Apart(String),
+    /// Decoded, but a part of it went into a catch-all (`Other`, `Unknown`) where the spec
+    /// defines a variant: where, and the type.
+    CatchAll(String),
     Failed(String),
 }
 
@@ -98,8 +101,16 @@ pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
         let Some(Payload::Json(value)) = cases.get(i).map(ExampleCase::payload) else {
             continue;
         };
+        let catch_alls: Vec<&str> = result["catch_alls"]
+            .as_array()
+            .map(|list| list.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         let outcome = match (&result["ok"], result["error"].as_str()) {
             (_, Some(error)) => Outcome::Failed(error.to_string()),
+            (_, None) if !catch_alls.is_empty() => Outcome::CatchAll(format!(
+                "decoded into a catch-all at {}",
+                catch_alls.join(", ")
+            )),
             (back, None) => match first_difference(&value, back) {
                 None => Outcome::RoundTripped,
                 Some(difference) => match equivalences.first_difference(&value, back) {
@@ -235,6 +246,10 @@ struct Tally {
     allowed: usize,
     /// Failed otherwise.
     failed: usize,
+    /// Of the failures (allowed or not), those that decoded into a catch-all.
+    catch_all: usize,
+    /// Of those, the ones the allowlist allows.
+    catch_all_allowed: usize,
     apart: BTreeMap<String, usize>,
 }
 
@@ -248,6 +263,15 @@ impl Tally {
                 self.equivalent += 1;
             }
             Outcome::Apart(class) => *self.apart.entry(class.clone()).or_default() += 1,
+            Outcome::CatchAll(_) if allowed => {
+                self.catch_all += 1;
+                self.catch_all_allowed += 1;
+                self.allowed += 1;
+            }
+            Outcome::CatchAll(_) => {
+                self.catch_all += 1;
+                self.failed += 1;
+            }
             Outcome::Failed(_) if allowed => self.allowed += 1,
             Outcome::Failed(_) => self.failed += 1,
         }
@@ -268,6 +292,12 @@ impl Tally {
         }
         if self.allowed > 0 {
             notes.push(format!("{} wrong upstream", self.allowed));
+        }
+        if self.catch_all > 0 {
+            notes.push(format!(
+                "{} decoded into a catch-all ({} allowlisted)",
+                self.catch_all, self.catch_all_allowed
+            ));
         }
         if self.failed > 0 {
             notes.push(format!("{} FAILED", self.failed));
@@ -302,6 +332,13 @@ fn report(
         let _ = writeln!(text, "{namespace:width$}  {}", tally.line());
     }
     let _ = writeln!(text, "\ntotal: {}", total.line());
+    let _ = writeln!(
+        text,
+        "decoded into a catch-all: {} ({} allowlisted, {} not)",
+        total.catch_all,
+        total.catch_all_allowed,
+        total.catch_all - total.catch_all_allowed
+    );
     if !total.apart.is_empty() {
         let _ = writeln!(text, "without a JSON body (not round-tripped), by class:");
         for (class, n) in &total.apart {
@@ -332,17 +369,19 @@ fn report(
             used.insert(name);
         }
         match (outcome, entry) {
-            (Outcome::Failed(why), None) => unexpected.push(format!(
+            (Outcome::Failed(why) | Outcome::CatchAll(why), None) => unexpected.push(format!(
                 "{} ({}, {}): {why}",
                 case.id(),
                 case.role,
                 case.file
             )),
-            (Outcome::Failed(why), Some((_, reason))) => expected.push(format!(
-                "{} ({}): {why}\n      allowed: {reason}",
-                case.id(),
-                case.role
-            )),
+            (Outcome::Failed(why) | Outcome::CatchAll(why), Some((_, reason))) => {
+                expected.push(format!(
+                    "{} ({}): {why}\n      allowed: {reason}",
+                    case.id(),
+                    case.role
+                ))
+            }
             (Outcome::RoundTripped | Outcome::Equivalent(_), Some(_)) => stale.push(case.id()),
             _ => {}
         }
@@ -482,6 +521,7 @@ serde_path_to_error = "0.1"
 "#
         ),
     );
+    let krate = package.replace('-', "_");
     let rows: String = targets
         .iter()
         .map(|t| {
@@ -507,15 +547,18 @@ serde_path_to_error = "0.1"
 
 use serde_json::{{Value, json}};
 
-type RoundTrip = fn(Value) -> Result<Value, String>;
+type RoundTrip = fn(Value) -> Result<(Value, Vec<String>), String>;
 
 /// Decodes `value` into `T` and encodes it again as the client sends it (`to_vec`; `to_value`
-/// would widen an `f32` to the digits of an `f64`, which is never sent).
-fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: Value) -> Result<Value, String> {{
+/// would widen an `f32` to the digits of an `f64`, which is never sent); also where the
+/// decoded value holds a catch-all variant.
+fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(value: Value) -> Result<(Value, Vec<String>), String> {{
     let decoded: T = serde_path_to_error::deserialize(value)
         .map_err(|e| format!("does not decode at {{}}: {{}}", json_path(e.path()), e.inner()))?;
+    let catch_alls = {krate}::catch_alls(&decoded).iter().map(ToString::to_string).collect();
     let bytes = serde_json::to_vec(&decoded).map_err(|e| format!("does not encode: {{e}}"))?;
-    serde_json::from_slice(&bytes).map_err(|e| format!("encodes to invalid JSON: {{e}}"))
+    let back = serde_json::from_slice(&bytes).map_err(|e| format!("encodes to invalid JSON: {{e}}"))?;
+    Ok((back, catch_alls))
 }}
 
 /// `$.api_keys[0]` for serde_path_to_error's `api_keys[0]`.
@@ -557,7 +600,7 @@ fn main() {{
                     }};
                     let value = case["value"].clone();
                     match std::panic::catch_unwind(move || f(value)) {{
-                        Ok(Ok(back)) => json!({{"id": id, "ok": back}}),
+                        Ok(Ok((back, catch_alls))) => json!({{"id": id, "ok": back, "catch_alls": catch_alls}}),
                         Ok(Err(e)) => json!({{"id": id, "error": e}}),
                         Err(panic) => {{
                             let message = panic

@@ -99,6 +99,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `cargo xtask generate` writes with no arguments: spec folder, output folder and
+/// package name, relative to the workspace. The second is a test-only spec of every union
+/// encoding (`tests/constructs/`), compiled and decoded by `tests/tests/constructs.rs`.
+const REPOSITORY_OUTPUTS: [(&str, &str, &str); 2] = [
+    ("spec", "generated", "elasticsearch-typed"),
+    (
+        "tests/constructs/spec",
+        "tests/constructs/crate",
+        "constructs-typed",
+    ),
+];
+
 fn run(command: Command) -> Result<(), String> {
     let root = workspace();
     match command {
@@ -107,9 +119,31 @@ fn run(command: Command) -> Result<(), String> {
             out,
             spec_version,
         } => {
+            if spec.is_none() && out.is_none() {
+                // The repository's outputs: the client, and the test-only crate of constructs.
+                for (spec, out, package) in REPOSITORY_OUTPUTS {
+                    let (spec, out) = (root.join(spec), root.join(out));
+                    let options = generator::emit::EmitOptions {
+                        package_name: package.to_string(),
+                        ..generator::emit::EmitOptions::for_output(&out)
+                    };
+                    let summary = generator::generate::generate_with(&spec, &out, &options)
+                        .map_err(|e| e.to_string())?;
+                    println!("generated {} into {}", summary, out.display());
+                }
+                return Ok(());
+            }
             let spec = spec.unwrap_or_else(|| root.join("spec"));
             let out = out.unwrap_or_else(|| root.join("generated"));
-            let summary = generator::generate::generate_with(&spec, &out, spec_version.as_deref())
+            let options = generator::emit::EmitOptions {
+                spec_version: generator::spec_version::SpecVersion::resolve(
+                    &spec,
+                    spec_version.as_deref(),
+                )
+                .map_err(|e| e.to_string())?,
+                ..generator::emit::EmitOptions::for_output(&out)
+            };
+            let summary = generator::generate::generate_with(&spec, &out, &options)
                 .map_err(|e| e.to_string())?;
             println!("generated {} into {}", summary, out.display());
             Ok(())

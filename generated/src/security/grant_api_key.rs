@@ -25,6 +25,9 @@ impl crate::runtime::WireEnum for ApiKeyGrantType {
             ApiKeyGrantType::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ApiKeyGrantType::Other(_))
+    }
 }
 impl ::std::fmt::Display for ApiKeyGrantType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -95,6 +98,9 @@ impl crate::runtime::WireEnum for ClientAuthenticationScheme {
             ClientAuthenticationScheme::SharedSecret => "SharedSecret",
             ClientAuthenticationScheme::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, ClientAuthenticationScheme::Other(_))
     }
 }
 impl ::std::fmt::Display for ClientAuthenticationScheme {

@@ -70,8 +70,16 @@ impl ::serde::Serialize for ApiKeyAggregate {
             ApiKeyAggregate::CompositeAggregate(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            ApiKeyAggregate::Unknown { value, .. } => {
-                ::serde::Serialize::serialize(value, serializer)
+            ApiKeyAggregate::Unknown { tag, value } => {
+                let kind = if tag.is_empty() {
+                    crate::runtime::fidelity::CatchAllKind::MissingTag
+                } else {
+                    crate::runtime::fidelity::CatchAllKind::UnknownTag
+                };
+                ::serde::Serialize::serialize(
+                    &crate::runtime::fidelity::CatchAll::new::<Self>(kind, value),
+                    serializer,
+                )
             }
         }
     }
@@ -239,11 +247,6 @@ impl crate::runtime::ExternallyTagged for ApiKeyAggregate {
             ApiKeyAggregate::Unknown { tag, .. } => tag,
         }
     }
-    fn to_value(
-        &self,
-    ) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error> {
-        ::serde_json::to_value(self)
-    }
 }
 impl<'de> ::serde::Deserialize<'de> for ApiKeyAggregate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -352,7 +355,12 @@ impl ::serde::Serialize for ApiKeyAggregationContainerVariant {
                 map.serialize_entry("value_count", value)?
             }
             ApiKeyAggregationContainerVariant::Unknown { name, value } => {
-                map.serialize_entry(name, value)?
+                map.serialize_entry(
+                    name,
+                    &crate::runtime::fidelity::CatchAll::new::<
+                        Self,
+                    >(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                )?
             }
         }
         map.end()
@@ -700,7 +708,12 @@ impl ::serde::Serialize for ApiKeyQueryContainer {
                 map.serialize_entry("wildcard", value)?
             }
             ApiKeyQueryContainer::Unknown { name, value } => {
-                map.serialize_entry(name, value)?
+                map.serialize_entry(
+                    name,
+                    &crate::runtime::fidelity::CatchAll::new::<
+                        Self,
+                    >(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                )?
             }
         }
         map.end()

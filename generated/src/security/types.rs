@@ -153,6 +153,9 @@ impl crate::runtime::WireEnum for ApiKeyType {
             ApiKeyType::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ApiKeyType::Other(_))
+    }
 }
 impl ::std::fmt::Display for ApiKeyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -603,6 +606,9 @@ impl crate::runtime::WireEnum for ClusterPrivilege {
             ClusterPrivilege::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ClusterPrivilege::Other(_))
+    }
 }
 impl ::std::fmt::Display for ClusterPrivilege {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -647,6 +653,9 @@ impl crate::runtime::WireEnum for CredentialManagedBy {
             CredentialManagedBy::Elasticsearch => "elasticsearch",
             CredentialManagedBy::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, CredentialManagedBy::Other(_))
     }
 }
 impl ::std::fmt::Display for CredentialManagedBy {
@@ -714,6 +723,9 @@ impl crate::runtime::WireEnum for DataSourcePrivilege {
             DataSourcePrivilege::Manage => "manage",
             DataSourcePrivilege::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, DataSourcePrivilege::Other(_))
     }
 }
 impl ::std::fmt::Display for DataSourcePrivilege {
@@ -924,6 +936,9 @@ impl crate::runtime::WireEnum for IndexPrivilege {
             IndexPrivilege::Write => "write",
             IndexPrivilege::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, IndexPrivilege::Other(_))
     }
 }
 impl ::std::fmt::Display for IndexPrivilege {
@@ -1159,6 +1174,9 @@ impl crate::runtime::WireEnum for RemoteClusterPrivilege {
             RemoteClusterPrivilege::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, RemoteClusterPrivilege::Other(_))
+    }
 }
 impl ::std::fmt::Display for RemoteClusterPrivilege {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1297,6 +1315,9 @@ impl crate::runtime::WireEnum for RestrictionWorkflow {
             RestrictionWorkflow::SearchApplicationQuery => "search_application_query",
             RestrictionWorkflow::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, RestrictionWorkflow::Other(_))
     }
 }
 impl ::std::fmt::Display for RestrictionWorkflow {

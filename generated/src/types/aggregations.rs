@@ -76,8 +76,16 @@ impl ::serde::Serialize for Aggregate {
             Aggregate::CompositeAggregate(value) => {
                 ::serde::Serialize::serialize(value, serializer)
             }
-            Aggregate::Unknown { value, .. } => {
-                ::serde::Serialize::serialize(value, serializer)
+            Aggregate::Unknown { tag, value } => {
+                let kind = if tag.is_empty() {
+                    crate::runtime::fidelity::CatchAllKind::MissingTag
+                } else {
+                    crate::runtime::fidelity::CatchAllKind::UnknownTag
+                };
+                ::serde::Serialize::serialize(
+                    &crate::runtime::fidelity::CatchAll::new::<Self>(kind, value),
+                    serializer,
+                )
             }
         }
     }
@@ -221,11 +229,6 @@ impl crate::runtime::ExternallyTagged for Aggregate {
             Aggregate::CompositeAggregate(..) => "composite",
             Aggregate::Unknown { tag, .. } => tag,
         }
-    }
-    fn to_value(
-        &self,
-    ) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error> {
-        ::serde_json::to_value(self)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Aggregate {
@@ -416,6 +419,9 @@ impl crate::runtime::WireEnum for CardinalityExecutionMode {
             CardinalityExecutionMode::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, CardinalityExecutionMode::Other(_))
+    }
 }
 impl ::std::fmt::Display for CardinalityExecutionMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -558,7 +564,12 @@ impl ::serde::Serialize for CompositeAggregationSource {
                 map.serialize_entry("geotile_grid", value)?
             }
             CompositeAggregationSource::Unknown { name, value } => {
-                map.serialize_entry(name, value)?
+                map.serialize_entry(
+                    name,
+                    &crate::runtime::fidelity::CatchAll::new::<
+                        Self,
+                    >(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                )?
             }
         }
         map.end()
@@ -1194,6 +1205,9 @@ impl crate::runtime::WireEnum for MissingOrder {
             MissingOrder::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, MissingOrder::Other(_))
+    }
 }
 impl ::std::fmt::Display for MissingOrder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1590,6 +1604,9 @@ impl crate::runtime::WireEnum for TermsAggregationCollectMode {
             TermsAggregationCollectMode::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, TermsAggregationCollectMode::Other(_))
+    }
 }
 impl ::std::fmt::Display for TermsAggregationCollectMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1646,6 +1663,9 @@ impl crate::runtime::WireEnum for TermsAggregationExecutionHint {
             }
             TermsAggregationExecutionHint::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, TermsAggregationExecutionHint::Other(_))
     }
 }
 impl ::std::fmt::Display for TermsAggregationExecutionHint {
@@ -1892,6 +1912,9 @@ impl crate::runtime::WireEnum for ValueType {
             ValueType::Boolean => "boolean",
             ValueType::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, ValueType::Other(_))
     }
 }
 impl ::std::fmt::Display for ValueType {

@@ -213,6 +213,9 @@ impl crate::runtime::WireEnum for FieldType {
             FieldType::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, FieldType::Other(_))
+    }
 }
 impl ::std::fmt::Display for FieldType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -84,6 +84,9 @@ impl crate::runtime::WireEnum for DistanceUnit {
             DistanceUnit::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, DistanceUnit::Other(_))
+    }
 }
 impl ::std::fmt::Display for DistanceUnit {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -363,6 +366,9 @@ impl crate::runtime::WireEnum for FieldSortNumericType {
             FieldSortNumericType::DateNanos => "date_nanos",
             FieldSortNumericType::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, FieldSortNumericType::Other(_))
     }
 }
 impl ::std::fmt::Display for FieldSortNumericType {
@@ -647,6 +653,9 @@ impl crate::runtime::WireEnum for GeoDistanceType {
             GeoDistanceType::Plane => "plane",
             GeoDistanceType::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, GeoDistanceType::Other(_))
     }
 }
 impl ::std::fmt::Display for GeoDistanceType {
@@ -939,6 +948,9 @@ impl crate::runtime::WireEnum for Refresh {
             Refresh::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, Refresh::Other(_))
+    }
 }
 impl ::std::fmt::Display for Refresh {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1097,6 +1109,9 @@ impl crate::runtime::WireEnum for ScriptLanguage {
             ScriptLanguage::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, ScriptLanguage::Other(_))
+    }
 }
 impl ::std::fmt::Display for ScriptLanguage {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1170,6 +1185,9 @@ impl crate::runtime::WireEnum for ScriptSortType {
             ScriptSortType::Version => "version",
             ScriptSortType::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, ScriptSortType::Other(_))
     }
 }
 impl ::std::fmt::Display for ScriptSortType {
@@ -1350,6 +1368,9 @@ impl crate::runtime::WireEnum for SortMode {
             SortMode::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, SortMode::Other(_))
+    }
 }
 impl ::std::fmt::Display for SortMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -1415,7 +1436,14 @@ impl ::serde::Serialize for SortOptions {
             }
             SortOptions::Script(value) => map.serialize_entry("_script", value)?,
             SortOptions::Field { name, value } => map.serialize_entry(name, value)?,
-            SortOptions::Unknown { name, value } => map.serialize_entry(name, value)?,
+            SortOptions::Unknown { name, value } => {
+                map.serialize_entry(
+                    name,
+                    &crate::runtime::fidelity::CatchAll::new::<
+                        Self,
+                    >(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                )?
+            }
         }
         map.end()
     }
@@ -1457,16 +1485,23 @@ impl<'de> ::serde::Deserialize<'de> for SortOptions {
                     )
                 }
                 _ => {
-                    match (
-                        ::serde_json::from_value::<
-                            crate::types::Field,
-                        >(::serde_json::Value::String(key.clone())),
-                        ::serde_json::from_value::<
-                            crate::types::FieldSort,
-                        >(value.clone()),
-                    ) {
-                        (Ok(name), Ok(value)) => SortOptions::Field { name, value },
-                        _ => {
+                    match ::serde_json::from_value::<
+                        crate::types::Field,
+                    >(::serde_json::Value::String(key.clone())) {
+                        Ok(name) => {
+                            SortOptions::Field {
+                                name,
+                                value: ::serde_json::from_value::<
+                                    crate::types::FieldSort,
+                                >(value)
+                                    .map_err(|e| {
+                                        ::serde::de::Error::custom(
+                                            ::std::format_args!("in `{key}`: {e}"),
+                                        )
+                                    })?,
+                            }
+                        }
+                        ::std::result::Result::Err(_) => {
                             SortOptions::Unknown {
                                 name: key,
                                 value,
@@ -1515,6 +1550,9 @@ impl crate::runtime::WireEnum for SortOrder {
             SortOrder::Desc => "desc",
             SortOrder::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, SortOrder::Other(_))
     }
 }
 impl ::std::fmt::Display for SortOrder {

@@ -401,6 +401,9 @@ impl crate::runtime::WireEnum for Operator {
             Operator::Other(value) => value,
         }
     }
+    fn is_other(&self) -> bool {
+        matches!(self, Operator::Other(_))
+    }
 }
 impl ::std::fmt::Display for Operator {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -669,7 +672,14 @@ impl ::serde::Serialize for QueryContainer {
             QueryContainer::Term(value) => map.serialize_entry("term", value)?,
             QueryContainer::Terms(value) => map.serialize_entry("terms", value)?,
             QueryContainer::Wildcard(value) => map.serialize_entry("wildcard", value)?,
-            QueryContainer::Unknown { name, value } => map.serialize_entry(name, value)?,
+            QueryContainer::Unknown { name, value } => {
+                map.serialize_entry(
+                    name,
+                    &crate::runtime::fidelity::CatchAll::new::<
+                        Self,
+                    >(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                )?
+            }
         }
         map.end()
     }
@@ -860,12 +870,6 @@ impl<'de> ::serde::Deserialize<'de> for RangeQuery {
                 "RangeQuery",
                 &[
                     &|value: &::serde_json::Value| {
-                        <crate::types::query_dsl::UntypedRangeQuery as ::serde::Deserialize>::deserialize(
-                                value,
-                            )
-                            .map(RangeQuery::Untyped)
-                    },
-                    &|value: &::serde_json::Value| {
                         <crate::types::query_dsl::DateRangeQuery as ::serde::Deserialize>::deserialize(
                                 value,
                             )
@@ -888,6 +892,12 @@ impl<'de> ::serde::Deserialize<'de> for RangeQuery {
                                 value,
                             )
                             .map(RangeQuery::Term)
+                    },
+                    &|value: &::serde_json::Value| {
+                        <crate::types::query_dsl::UntypedRangeQuery as ::serde::Deserialize>::deserialize(
+                                value,
+                            )
+                            .map(RangeQuery::Untyped)
                     },
                 ],
             )
@@ -976,6 +986,9 @@ impl crate::runtime::WireEnum for RangeRelation {
             RangeRelation::Intersects => "intersects",
             RangeRelation::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, RangeRelation::Other(_))
     }
 }
 impl ::std::fmt::Display for RangeRelation {
@@ -1091,6 +1104,9 @@ impl crate::runtime::WireEnum for SimpleQueryStringFlag {
             SimpleQueryStringFlag::All => "ALL",
             SimpleQueryStringFlag::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, SimpleQueryStringFlag::Other(_))
     }
 }
 impl ::std::fmt::Display for SimpleQueryStringFlag {
@@ -1603,6 +1619,9 @@ impl crate::runtime::WireEnum for ZeroTermsQuery {
             ZeroTermsQuery::None => "none",
             ZeroTermsQuery::Other(value) => value,
         }
+    }
+    fn is_other(&self) -> bool {
+        matches!(self, ZeroTermsQuery::Other(_))
     }
 }
 impl ::std::fmt::Display for ZeroTermsQuery {

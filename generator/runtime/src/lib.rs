@@ -6,6 +6,8 @@
 //!   transport-level [`HttpRequest`] / [`HttpResponse`] types the generated endpoints use;
 //! * [`error`]: the crate-wide [`Error`] type and the decoded Elasticsearch error body
 //!   ([`ApiError`], [`ErrorCause`]);
+//! * [`fidelity`]: [`catch_alls`](fidelity::catch_alls), which finds the values that decoded
+//!   into a catch-all variant (`Other`, `Unknown`) rather than a typed one;
 //! * [`params`]: encoding of path and query-string parameters ([`PathBuilder`], [`query_pairs`],
 //!   [`stringify()`]);
 //! * [`serde_helpers`]: wire shapes used by the generated types ([`Nullable`], [`SingleKey`],
@@ -14,6 +16,7 @@
 
 pub mod client;
 pub mod error;
+pub mod fidelity;
 pub mod meta;
 pub mod nodes;
 pub mod params;

@@ -5,8 +5,10 @@ use std::marker::PhantomData;
 
 use indexmap::IndexMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Error as _, Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
+
+use crate::fidelity::{CatchAll, CatchAllKind};
 
 // ---------------------------------------------------------------------------------------------
 // Nullable
@@ -243,6 +245,22 @@ pub trait WireEnum: Sized {
     fn from_wire(s: &str) -> Self;
     /// The wire value of the enum.
     fn as_wire(&self) -> &str;
+    /// Whether this is the `Other` variant: a value the spec does not list.
+    fn is_other(&self) -> bool;
+}
+
+/// Writes a wire string, marked for [`catch_alls`](crate::fidelity::catch_alls) when
+/// it is a value the spec does not list.
+fn serialize_wire_str<S: Serializer, T: WireEnum>(
+    value: &T,
+    text: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if value.is_other() {
+        CatchAll::new::<T>(CatchAllKind::UnknownValue, text).serialize(serializer)
+    } else {
+        serializer.serialize_str(text)
+    }
 }
 
 /// Serializes a [`WireEnum`] as its wire string.
@@ -250,7 +268,7 @@ pub fn serialize_wire_enum<S: Serializer, T: WireEnum>(
     value: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(value.as_wire())
+    serialize_wire_str(value, value.as_wire(), serializer)
 }
 
 /// Serializes a [`WireEnum`] as its wire string, except that `"true"` and `"false"` are written
@@ -262,7 +280,7 @@ pub fn serialize_quirk_enum<S: Serializer, T: WireEnum>(
     match value.as_wire() {
         "true" => serializer.serialize_bool(true),
         "false" => serializer.serialize_bool(false),
-        s => serializer.serialize_str(s),
+        s => serialize_wire_str(value, s, serializer),
     }
 }
 
@@ -314,15 +332,14 @@ pub fn deserialize_wire_enum<'de, D: Deserializer<'de>, T: WireEnum>(
 /// A value whose variant is named by a tag kept outside of it: the single key of a
 /// `{tag: value}` object (query and aggregation containers) or the prefix of a `typed_keys`
 /// response key (`"sterms#my_agg"`, see [`TypedKeys`]).
-pub trait ExternallyTagged: Sized {
+/// Its `Serialize` writes the variant's value without the tag.
+pub trait ExternallyTagged: Sized + Serialize {
     /// Decodes the variant named `tag` from `value`.
     ///
     /// `tag` is empty for keys that carry no tag (responses requested without `typed_keys`).
     fn from_tagged(tag: &str, value: Value) -> Result<Self, serde_json::Error>;
     /// The tag of this variant (may be empty for a value kept raw).
     fn tag(&self) -> &str;
-    /// Encodes the variant's value (without the tag).
-    fn to_value(&self) -> Result<Value, serde_json::Error>;
 }
 
 /// A list under one typed key (`"term#my-suggestion": [...]`): every item has the key's tag.
@@ -340,13 +357,6 @@ impl<T: ExternallyTagged> ExternallyTagged for Vec<T> {
     fn tag(&self) -> &str {
         self.first().map(T::tag).unwrap_or("")
     }
-
-    fn to_value(&self) -> Result<Value, serde_json::Error> {
-        self.iter()
-            .map(T::to_value)
-            .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array)
-    }
 }
 
 /// `serialize_with` / `deserialize_with` helpers for an [`ExternallyTagged`] value written as
@@ -354,7 +364,6 @@ impl<T: ExternallyTagged> ExternallyTagged for Vec<T> {
 pub mod externally_tagged {
     use super::{ExternallyTagged, SingleKey};
     use serde::de::Error as _;
-    use serde::ser::Error as _;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use serde_json::Value;
 
@@ -363,10 +372,9 @@ pub mod externally_tagged {
         value: &T,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let inner = value.to_value().map_err(S::Error::custom)?;
         SingleKey {
             key: value.tag(),
-            value: inner,
+            value,
         }
         .serialize(serializer)
     }
@@ -513,11 +521,10 @@ impl<T: ExternallyTagged> Serialize for TypedKeys<T> {
         let mut map = serializer.serialize_map(Some(self.entries.len()))?;
         for (name, value) in &self.entries {
             let tag = value.tag();
-            let inner = value.to_value().map_err(S::Error::custom)?;
             if tag.is_empty() {
-                map.serialize_entry(name, &inner)?;
+                map.serialize_entry(name, value)?;
             } else {
-                map.serialize_entry(&format!("{tag}#{name}"), &inner)?;
+                map.serialize_entry(&format!("{tag}#{name}"), value)?;
             }
         }
         map.end()
@@ -668,6 +675,9 @@ mod tests {
                 Refresh::Other(s) => s,
             }
         }
+        fn is_other(&self) -> bool {
+            matches!(self, Refresh::Other(_))
+        }
     }
 
     #[derive(Debug, PartialEq, serde::Serialize, Deserialize)]
@@ -725,6 +735,15 @@ mod tests {
         Raw(Value),
     }
 
+    impl Serialize for Agg {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Agg::Sterms(v) | Agg::Raw(v) => v.serialize(serializer),
+                Agg::Avg { value } => json!({ "value": value }).serialize(serializer),
+            }
+        }
+    }
+
     impl ExternallyTagged for Agg {
         fn from_tagged(tag: &str, value: Value) -> Result<Self, serde_json::Error> {
             #[derive(Deserialize)]
@@ -746,12 +765,6 @@ mod tests {
                 Agg::Avg { .. } => "avg",
                 Agg::Raw(_) => "",
             }
-        }
-        fn to_value(&self) -> Result<Value, serde_json::Error> {
-            Ok(match self {
-                Agg::Sterms(v) | Agg::Raw(v) => v.clone(),
-                Agg::Avg { value } => json!({ "value": value }),
-            })
         }
     }
 

@@ -464,6 +464,7 @@ fn lib_rs(children: &BTreeSet<String>, spec: &SpecVersion) -> String {
 /// errors, parameter encoding and wire helpers (the `elasticsearch-typed-runtime` crate).
 pub use elasticsearch_typed_runtime as runtime;
 
+pub use runtime::fidelity::{CatchAllAt, CatchAllKind, catch_alls};
 pub use runtime::{ApiError, Auth, Error};
 
 /// An Elasticsearch client: the endpoints of this crate's specification on top of a

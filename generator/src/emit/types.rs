@@ -422,13 +422,16 @@ impl TypeSpace<'_> {
                         },
                     },
                     quote!(#kind_ident::#v { name, value } => map.serialize_entry(name, value)?,),
+                    // Any key is defined: a value that doesn't decode is an error, not `Unknown`.
                     quote! {
-                        _ => match (
-                            ::serde_json::from_value::<#key_ty>(::serde_json::Value::String(key.clone())),
-                            ::serde_json::from_value::<#value_ty>(value.clone()),
-                        ) {
-                            (Ok(name), Ok(value)) => #kind_ident::#v { name, value },
-                            _ => #kind_ident::#unknown { name: key, value },
+                        _ => match ::serde_json::from_value::<#key_ty>(::serde_json::Value::String(key.clone())) {
+                            Ok(name) => #kind_ident::#v {
+                                name,
+                                value: ::serde_json::from_value::<#value_ty>(value).map_err(|e| {
+                                    ::serde::de::Error::custom(::std::format_args!("in `{key}`: {e}"))
+                                })?,
+                            },
+                            ::std::result::Result::Err(_) => #kind_ident::#unknown { name: key, value },
                         },
                     },
                 )
@@ -460,7 +463,10 @@ impl TypeSpace<'_> {
                     match self {
                         #(#ser_arms)*
                         #extra_ser
-                        #kind_ident::#unknown { name, value } => map.serialize_entry(name, value)?,
+                        #kind_ident::#unknown { name, value } => map.serialize_entry(
+                            name,
+                            &crate::runtime::fidelity::CatchAll::new::<Self>(crate::runtime::fidelity::CatchAllKind::UnknownTag, value),
+                        )?,
                     }
                     map.end()
                 }
@@ -576,6 +582,9 @@ impl TypeSpace<'_> {
                         #(#as_arms)*
                         #name::#other(value) => value,
                     }
+                }
+                fn is_other(&self) -> bool {
+                    matches!(self, #name::#other(_))
                 }
             }
             impl ::std::fmt::Display for #name {
@@ -734,8 +743,16 @@ impl TypeSpace<'_> {
             }) => Some((tag.clone(), default_tag.clone())),
             _ => None,
         };
-        let keeps_unknown = external || internal.is_some();
+        // An open untagged union keeps a shape no variant accepts; a closed one rejects it.
+        let open_untagged = matches!(
+            union.variants,
+            Some(Variants::Untagged {
+                non_exhaustive: true,
+                ..
+            })
+        );
         let unknown = format_ident!("{}", scope.claim("Unknown".to_string()));
+        let fidelity = quote!(crate::runtime::fidelity);
         let unknown_variant = if external {
             quote! {
                 /// A variant this client doesn't know, kept as raw JSON with its tag.
@@ -748,16 +765,40 @@ impl TypeSpace<'_> {
             }
         } else if internal.is_some() {
             quote! {
-                /// A variant this client doesn't know, kept as raw JSON.
+                /// A variant this client doesn't know (its tag is not in the spec), kept as raw JSON.
+                #unknown(::serde_json::Value),
+            }
+        } else if open_untagged {
+            quote! {
+                /// A shape no variant accepts (from a newer server), kept as raw JSON.
                 #unknown(::serde_json::Value),
             }
         } else {
             TokenStream::new()
         };
         let unknown_ser = if external {
-            quote!(#name::#unknown { value, .. } => ::serde::Serialize::serialize(value, serializer),)
-        } else if internal.is_some() {
-            quote!(#name::#unknown(value) => ::serde::Serialize::serialize(value, serializer),)
+            quote! {
+                #name::#unknown { tag, value } => {
+                    let kind = if tag.is_empty() {
+                        #fidelity::CatchAllKind::MissingTag
+                    } else {
+                        #fidelity::CatchAllKind::UnknownTag
+                    };
+                    ::serde::Serialize::serialize(&#fidelity::CatchAll::new::<Self>(kind, value), serializer)
+                }
+            }
+        } else if internal.is_some() || open_untagged {
+            let kind = if open_untagged {
+                quote!(NoMatchingShape)
+            } else {
+                quote!(UnknownTag)
+            };
+            quote! {
+                #name::#unknown(value) => ::serde::Serialize::serialize(
+                    &#fidelity::CatchAll::new::<Self>(#fidelity::CatchAllKind::#kind, value),
+                    serializer,
+                ),
+            }
         } else {
             TokenStream::new()
         };
@@ -778,7 +819,6 @@ impl TypeSpace<'_> {
                 }
             }
         };
-        let _ = keeps_unknown;
         let arms: Vec<(proc_macro2::Ident, &ValueOf)> = variants
             .iter()
             .map(|(v, item, _)| (v.clone(), *item))
@@ -811,9 +851,6 @@ impl TypeSpace<'_> {
                             #name::#unknown { tag, .. } => tag,
                         }
                     }
-                    fn to_value(&self) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error> {
-                        ::serde_json::to_value(self)
-                    }
                 }
             });
             quote!(
@@ -821,32 +858,28 @@ impl TypeSpace<'_> {
                     .map_err(::serde::de::Error::custom)
             )
         } else if let Some((tag, default_tag)) = internal {
-            let tags = self.variant_tags(&variants, |def| match def {
-                TypeDefinition::Interface(i) => i.properties.iter().find_map(|p| match &p.type_ {
-                    ValueOf::LiteralValue { value } if p.name == tag => Some(literal_json(value)),
-                    _ => None,
-                }),
-                _ => None,
-            });
-            let arms = variants.iter().zip(&tags).filter_map(|((v, _, _), t)| {
-                let t = t.as_ref()?;
-                Some(quote! {
-                    if tag == ::serde_json::json!(#t) {
-                        return ::serde_json::from_value(value).map(#name::#v).map_err(::serde::de::Error::custom);
-                    }
-                })
-            });
-            let default = match default_tag {
-                Some(d) => quote!(::serde_json::Value::String(#d.to_string())),
-                None => quote!(::serde_json::Value::Null),
-            };
-            quote! {
-                let tag = value.get(#tag).cloned().unwrap_or(#default);
-                #(#arms)*
-                Ok(#name::#unknown(value))
-            }
+            self.internal_tag_decode(
+                union,
+                &name,
+                &unknown,
+                &variants,
+                &tag,
+                default_tag.as_deref(),
+            )?
         } else {
-            let candidates = variants.iter().map(|(v, item, ty)| match ty {
+            // The spec's untyped variant is the fallback: tried after every typed one.
+            let untyped = match union.variants {
+                Some(Variants::Untagged {
+                    untyped_variant, ..
+                }) => Some(untyped_variant),
+                _ => None,
+            };
+            let is_untyped = |item: &ValueOf| matches!((item, untyped), (ValueOf::InstanceOf(i), Some(u)) if &i.type_name == u);
+            let ordered = variants
+                .iter()
+                .filter(|(_, item, _)| !is_untyped(item))
+                .chain(variants.iter().filter(|(_, item, _)| is_untyped(item)));
+            let candidates = ordered.map(|(v, item, ty)| match ty {
                 Some(ty) => quote! {
                     &|value: &::serde_json::Value| <#ty as ::serde::Deserialize>::deserialize(value).map(#name::#v)
                 },
@@ -858,8 +891,13 @@ impl TypeSpace<'_> {
                 }
             });
             let type_name = union.name;
-            quote! {
-                crate::runtime::unions::decode_untagged(&value, #type_name, &[#(#candidates),*]).map_err(::serde::de::Error::custom)
+            let decoded = quote! {
+                crate::runtime::unions::decode_untagged(&value, #type_name, &[#(#candidates),*])
+            };
+            if open_untagged {
+                quote!(Ok(#decoded.unwrap_or(#name::#unknown(value))))
+            } else {
+                quote!(#decoded.map_err(::serde::de::Error::custom))
             }
         };
         out.extend(quote! {
@@ -871,6 +909,86 @@ impl TypeSpace<'_> {
             }
         });
         Ok(out)
+    }
+
+    /// The body of `Deserialize` for a union whose `tag` property names the variant: the tag is
+    /// compared with each variant's literal (of any JSON type); no tag means `default_tag`; a
+    /// tag the spec doesn't list is kept in `unknown`.
+    fn internal_tag_decode(
+        &self,
+        union: &UnionSpec<'_>,
+        name: &proc_macro2::Ident,
+        unknown: &proc_macro2::Ident,
+        variants: &[(proc_macro2::Ident, &ValueOf, Option<TokenStream>)],
+        tag: &str,
+        default_tag: Option<&str>,
+    ) -> Result<TokenStream, EmitError> {
+        let mut literals = Vec::with_capacity(variants.len());
+        for (v, item, _) in variants {
+            let literal = match item {
+                ValueOf::InstanceOf(i) => match self.get(&i.type_name) {
+                    Some(TypeDefinition::Interface(iface)) => self
+                        .all_properties(iface)
+                        .into_iter()
+                        .find_map(|p| match p.type_ {
+                            ValueOf::LiteralValue { value } if p.name == tag => Some(value),
+                            _ => None,
+                        }),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some(literal) = literal else {
+                return Err(EmitError::Invalid(format!(
+                    "`{}::{}` is tagged by `{tag}`, but its variant `{v}` has no literal `{tag}` property",
+                    union.owner.namespace, union.owner.name
+                )));
+            };
+            literals.push((v, literal));
+        }
+        let decode = |v: &proc_macro2::Ident| quote!(::serde_json::from_value(value).map(#name::#v).map_err(::serde::de::Error::custom));
+        if literals
+            .iter()
+            .all(|(_, l)| matches!(l, Literal::String(_)))
+        {
+            let arms = literals.iter().map(|(v, l)| {
+                let Literal::String(text) = l else {
+                    unreachable!("all literals are strings")
+                };
+                let decode = decode(v);
+                quote!(::std::option::Option::Some(#text) => #decode,)
+            });
+            let found = match default_tag {
+                Some(d) => {
+                    quote!(value.get(#tag).map_or(::std::option::Option::Some(#d), ::serde_json::Value::as_str))
+                }
+                None => quote!(value.get(#tag).and_then(::serde_json::Value::as_str)),
+            };
+            return Ok(quote! {
+                match #found {
+                    #(#arms)*
+                    _ => Ok(#name::#unknown(value)),
+                }
+            });
+        }
+        let checks = literals.iter().map(|(v, l)| {
+            let lit = literal_tokens(&ValueOf::LiteralValue { value: l.clone() });
+            let decode = decode(v);
+            quote! {
+                if found == ::serde_json::json!(#lit) {
+                    return #decode;
+                }
+            }
+        });
+        let default = match default_tag {
+            Some(d) => quote!(::serde_json::Value::String(#d.to_string())),
+            None => quote!(::serde_json::Value::Null),
+        };
+        Ok(quote! {
+            let found = value.get(#tag).cloned().unwrap_or(#default);
+            #(#checks)*
+            Ok(#name::#unknown(value))
+        })
     }
 
     /// `From` conversions into a union or container: one per arm that holds a named struct,
@@ -1025,10 +1143,6 @@ struct UnionSpec<'a> {
     variants: Option<&'a Variants>,
     docs: TokenStream,
     module: &'a [String],
-}
-
-fn literal_json(value: &Literal) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// A literal as a Rust expression that serializes to it.

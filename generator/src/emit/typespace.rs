@@ -232,6 +232,8 @@ impl<'m> TypeSpace<'m> {
             ValueOf::UserDefinedValue => quote!(::serde_json::Value),
             ValueOf::LiteralValue { value } => match value {
                 crate::model::Literal::Bool(_) => quote!(bool),
+                // An integer literal (`version: 1`) is written back as an integer.
+                crate::model::Literal::Number(n) if n.is_i64() => quote!(i64),
                 crate::model::Literal::Number(_) => quote!(f64),
                 crate::model::Literal::String(_) => quote!(::std::string::String),
             },

@@ -1,0 +1,11 @@
+/*
+ * A test-only specification. Licensed under the Apache License, Version 2.0.
+ */
+
+import { CommonQueryParameters } from '@spec_utils/behaviors'
+
+export class RequestBase implements CommonQueryParameters {}
+
+export enum MediaType {
+  Json = 'application/json'
+}
