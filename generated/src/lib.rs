@@ -58,9 +58,17 @@ impl Client {
         Client::builder(base_url).build()
     }
 
-    /// Starts configuring a client for `base_url`.
+    /// Starts configuring a client for `base_url` (or several node URLs separated by
+    /// commas), sending compatibility headers for [`SPEC_MAJOR_VERSION`].
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder::new(base_url)
+            .compatibility(Some(SPEC_MAJOR_VERSION))
+            .client_version(env!("CARGO_PKG_VERSION"))
+    }
+
+    /// Starts configuring a client for an Elastic Cloud deployment, by its Cloud ID.
+    pub fn cloud(cloud_id: &str) -> ClientBuilder {
+        Client::builder("").cloud_id(cloud_id)
     }
 
     /// The transport that sends this client's requests.

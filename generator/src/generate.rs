@@ -76,7 +76,8 @@ pub fn with_big_stacks<T: Send>(job: impl FnOnce() -> T + Send) -> T {
 type Rendered = (Model, BTreeMap<PathBuf, String>, Duration, Duration);
 
 /// The generated crate for the spec in `spec_dir`, in memory, as the repository's
-/// `generated/` folder holds it.
+/// `generated/` folder holds it, stating the version that the spec folder states (see
+/// [`crate::spec_version`]).
 pub fn render(spec_dir: &Path) -> Result<Rendered, GenerateError> {
     render_with(spec_dir, &EmitOptions::default())
 }
@@ -106,7 +107,7 @@ pub fn generate(spec_dir: &Path, out_dir: &Path) -> Result<Summary, GenerateErro
     generate_with(spec_dir, out_dir, &EmitOptions::for_output(out_dir))
 }
 
-/// [`generate`] with other emit options (another package name, say).
+/// [`generate`] with other emit options (another package name, a spec version, ...).
 pub fn generate_with(
     spec_dir: &Path,
     out_dir: &Path,

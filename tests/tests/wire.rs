@@ -62,6 +62,9 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
+/// The JSON media type with compatibility for the spec's major version.
+const COMPATIBLE_JSON: &str = "application/vnd.elasticsearch+json; compatible-with=9";
+
 /// A mock Elasticsearch on a loopback port (wiremock binds 127.0.0.1).
 async fn server() -> MockServer {
     let server = MockServer::start().await;
@@ -81,7 +84,11 @@ fn client(server: &MockServer, auth: Auth) -> Client {
 /// Answers every request with `status` and the JSON `body` (`Content-Type: application/json`).
 async fn respond(server: &MockServer, status: u16, body: Value) {
     Mock::given(any())
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("x-elastic-product", "Elasticsearch")
+                .set_body_json(body),
+        )
         .mount(server)
         .await;
 }
@@ -89,7 +96,11 @@ async fn respond(server: &MockServer, status: u16, body: Value) {
 /// Answers every request with `status` and `body` as is, labelled as JSON.
 async fn respond_raw(server: &MockServer, status: u16, body: &str) {
     Mock::given(any())
-        .respond_with(ResponseTemplate::new(status).set_body_raw(body, "application/json"))
+        .respond_with(
+            ResponseTemplate::new(status)
+                .insert_header("x-elastic-product", "Elasticsearch")
+                .set_body_raw(body, "application/json"),
+        )
         .mount(server)
         .await;
 }
@@ -130,16 +141,12 @@ fn assert_wire(
     assert_eq!(request.method.as_str(), method, "method");
     assert_eq!(request.url.path(), path, "path");
     assert_eq!(request.url.query(), query, "query string");
-    assert_eq!(
-        header(request, "accept"),
-        Some("application/json"),
-        "accept"
-    );
+    assert_eq!(header(request, "accept"), Some(COMPATIBLE_JSON), "accept");
     match body {
         Some(expected) => {
             assert_eq!(
                 header(request, "content-type"),
-                Some("application/json"),
+                Some(COMPATIBLE_JSON),
                 "content-type"
             );
             let sent: Value = serde_json::from_slice(&request.body).unwrap_or_else(|e| {
@@ -1778,7 +1785,21 @@ async fn success_status_with_a_non_json_body_is_a_decode_error() {
         .authenticate(AuthenticateRequest::new())
         .await
         .unwrap_err();
+    // Not from Elasticsearch (no `X-Elastic-Product`): the product check says so.
+    assert!(
+        matches!(&err, Error::ProductCheck { meta } if meta.status() == 200),
+        "{err:?}"
+    );
 
+    let unchecked = Client::builder(&server.uri())
+        .product_check(false)
+        .build()
+        .unwrap();
+    let err = unchecked
+        .security()
+        .authenticate(AuthenticateRequest::new())
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, Error::Decode { status: 200, body, .. } if body.contains("<html>")),
         "{err:?}"

@@ -141,7 +141,7 @@ impl AuthenticateResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Identify the authenticated caller.
     ///
     /// Returns who the caller is once authenticated, for example with a
@@ -156,14 +156,15 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 5.5.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate>)
-    pub async fn authenticate(
+    pub fn authenticate(
         &self,
         request: crate::security::authenticate::AuthenticateRequest,
-    ) -> ::std::result::Result<
-        crate::security::authenticate::AuthenticateResponse,
-        crate::runtime::Error,
-    > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+    ) -> crate::runtime::Call<'a, crate::security::authenticate::AuthenticateResponse> {
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.authenticate",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

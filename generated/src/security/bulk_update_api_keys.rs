@@ -142,7 +142,7 @@ impl BulkUpdateApiKeysResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Update several API keys at once.
     ///
     /// Applies one update (permissions, metadata, expiration) to several API keys in a single
@@ -162,14 +162,18 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 8.5.0 (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-bulk-update-api-keys>)
-    pub async fn bulk_update_api_keys(
+    pub fn bulk_update_api_keys(
         &self,
         request: crate::security::bulk_update_api_keys::BulkUpdateApiKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::bulk_update_api_keys::BulkUpdateApiKeysResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.bulk_update_api_keys",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

@@ -79,7 +79,7 @@ impl ClearApiKeyCacheResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Evict API keys from the cache.
     ///
     /// Removes some or all entries from the in-memory API key cache on every node. The cache is
@@ -94,14 +94,18 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 7.10.0 (stable); Serverless (stable, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-api-key-cache>)
-    pub async fn clear_api_key_cache(
+    pub fn clear_api_key_cache(
         &self,
         request: crate::security::clear_api_key_cache::ClearApiKeyCacheRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::clear_api_key_cache::ClearApiKeyCacheResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.clear_api_key_cache",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

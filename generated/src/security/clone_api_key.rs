@@ -173,7 +173,7 @@ impl CloneApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Copy an existing API key.
     ///
     /// Creates a new API key, with its own identifier, that carries the role descriptors of an
@@ -189,14 +189,15 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 9.4.0 (experimental); Serverless (experimental, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch#TODO>)
-    pub async fn clone_api_key(
+    pub fn clone_api_key(
         &self,
         request: crate::security::clone_api_key::CloneApiKeyRequest,
-    ) -> ::std::result::Result<
-        crate::security::clone_api_key::CloneApiKeyResponse,
-        crate::runtime::Error,
-    > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+    ) -> crate::runtime::Call<'a, crate::security::clone_api_key::CloneApiKeyResponse> {
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.clone_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

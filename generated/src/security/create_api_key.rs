@@ -193,7 +193,7 @@ impl CreateApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Create an API key for the caller.
     ///
     /// Creates an API key that can authenticate requests instead of basic authentication.
@@ -214,14 +214,18 @@ impl crate::security::Security<'_> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/security-settings#api-key-service-settings>)
-    pub async fn create_api_key(
+    pub fn create_api_key(
         &self,
         request: crate::security::create_api_key::CreateApiKeyRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::create_api_key::CreateApiKeyResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.create_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

@@ -164,7 +164,7 @@ impl CreateCrossClusterApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Create an API key for remote cluster access.
     ///
     /// Creates a key of type `cross_cluster`, used by remote clusters that connect with API key
@@ -187,14 +187,18 @@ impl crate::security::Security<'_> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-cross-cluster-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-api-key>)
-    pub async fn create_cross_cluster_api_key(
+    pub fn create_cross_cluster_api_key(
         &self,
         request: crate::security::create_cross_cluster_api_key::CreateCrossClusterApiKeyRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::create_cross_cluster_api_key::CreateCrossClusterApiKeyResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.create_cross_cluster_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

@@ -174,7 +174,7 @@ impl GetApiKeyResponse {
         GetApiKeyResponse { api_keys }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Retrieve API keys.
     ///
     /// Returns one or more API keys. Callers with only `manage_own_api_key` see just their own
@@ -189,14 +189,15 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 6.7.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-api-key>)
-    pub async fn get_api_key(
+    pub fn get_api_key(
         &self,
         request: crate::security::get_api_key::GetApiKeyRequest,
-    ) -> ::std::result::Result<
-        crate::security::get_api_key::GetApiKeyResponse,
-        crate::runtime::Error,
-    > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+    ) -> crate::runtime::Call<'a, crate::security::get_api_key::GetApiKeyResponse> {
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.get_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

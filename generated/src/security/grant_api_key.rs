@@ -378,7 +378,7 @@ impl GrantApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Grant an API key to another user.
     ///
     /// Creates an API key for a user other than the caller. The caller supplies that user's
@@ -399,14 +399,15 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 7.9.0 (stable); Serverless (stable, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-grant-api-key>)
-    pub async fn grant_api_key(
+    pub fn grant_api_key(
         &self,
         request: crate::security::grant_api_key::GrantApiKeyRequest,
-    ) -> ::std::result::Result<
-        crate::security::grant_api_key::GrantApiKeyResponse,
-        crate::runtime::Error,
-    > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+    ) -> crate::runtime::Call<'a, crate::security::grant_api_key::GrantApiKeyResponse> {
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.grant_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

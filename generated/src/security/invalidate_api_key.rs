@@ -162,7 +162,7 @@ impl InvalidateApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Revoke API keys.
     ///
     /// Invalidates API keys made by the create or grant API key APIs. Invalidated keys no longer
@@ -183,14 +183,18 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 6.7.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-invalidate-api-key>)
-    pub async fn invalidate_api_key(
+    pub fn invalidate_api_key(
         &self,
         request: crate::security::invalidate_api_key::InvalidateApiKeyRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::invalidate_api_key::InvalidateApiKeyResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.invalidate_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

@@ -1099,7 +1099,7 @@ impl QueryApiKeysResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Search API keys.
     ///
     /// Returns a page of API keys, optionally filtered by a query, sorted, and summarised with
@@ -1117,14 +1117,18 @@ impl crate::security::Security<'_> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-api-keys>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/query-api-keys>)
-    pub async fn query_api_keys(
+    pub fn query_api_keys(
         &self,
         request: crate::security::query_api_keys::QueryApiKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::query_api_keys::QueryApiKeysResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.query_api_keys",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

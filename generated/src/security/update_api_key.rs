@@ -133,7 +133,7 @@ impl UpdateApiKeyResponse {
         UpdateApiKeyResponse { updated }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Change an existing API key.
     ///
     /// Changes the permissions, expiration or metadata of an existing REST API key created with
@@ -155,14 +155,18 @@ impl crate::security::Security<'_> {
     /// Availability: Stack since 8.4.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-api-key>)
-    pub async fn update_api_key(
+    pub fn update_api_key(
         &self,
         request: crate::security::update_api_key::UpdateApiKeyRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::update_api_key::UpdateApiKeyResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.update_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

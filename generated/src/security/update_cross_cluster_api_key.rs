@@ -129,7 +129,7 @@ impl UpdateCrossClusterApiKeyResponse {
         }
     }
 }
-impl crate::security::Security<'_> {
+impl<'a> crate::security::Security<'a> {
     /// Change an existing cross-cluster API key.
     ///
     /// Changes the access, expiration, metadata or certificate identity of an existing
@@ -150,14 +150,18 @@ impl crate::security::Security<'_> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-cross-cluster-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-api-key>)
-    pub async fn update_cross_cluster_api_key(
+    pub fn update_cross_cluster_api_key(
         &self,
         request: crate::security::update_cross_cluster_api_key::UpdateCrossClusterApiKeyRequest,
-    ) -> ::std::result::Result<
+    ) -> crate::runtime::Call<
+        'a,
         crate::security::update_cross_cluster_api_key::UpdateCrossClusterApiKeyResponse,
-        crate::runtime::Error,
     > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "security.update_cross_cluster_api_key",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

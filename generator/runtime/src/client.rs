@@ -2,22 +2,27 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_ENCODING, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
+};
 use reqwest::{Method, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use tracing::Instrument as _;
 
-use super::error::{ApiError, Error, body_excerpt};
+use crate::error::{ApiError, Error, body_excerpt};
+use crate::meta::{RequestOptions, ResponseMeta};
+use crate::nodes::{Backoff, NodePool, cloud_id_url, parse_node_url, sniffed_urls};
+use crate::tls::{TlsSettings, parse_fingerprint};
 
 /// The value shown instead of secrets by `Debug` implementations.
 const REDACTED: &str = "<redacted>";
-
-/// The `User-Agent` sent unless another one is configured.
-const USER_AGENT: &str = concat!("elasticsearch-typed/", env!("CARGO_PKG_VERSION"));
 
 // ---------------------------------------------------------------------------------------------
 // Auth
@@ -222,14 +227,13 @@ impl fmt::Debug for RequestBody {
     }
 }
 
-/// A response with a success status (2xx or one of [`HttpRequest::accept_statuses`]), with its
-/// body fully read.
+/// A response with a success status (2xx, one of [`HttpRequest::accept_statuses`] or of the
+/// statuses a request's options ignore), with its body fully read.
 ///
 /// `Debug` shows the body's size only (responses may hold secrets, e.g. created API keys).
 #[derive(Clone)]
 pub struct HttpResponse {
-    status: u16,
-    headers: HeaderMap,
+    meta: ResponseMeta,
     body: Vec<u8>,
 }
 
@@ -237,15 +241,28 @@ impl HttpResponse {
     /// Builds a response (useful for tests and custom transports).
     pub fn new(status: u16, headers: HeaderMap, body: impl Into<Vec<u8>>) -> HttpResponse {
         HttpResponse {
-            status,
-            headers,
+            meta: ResponseMeta::new(status, headers, None),
             body: body.into(),
         }
     }
 
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
-        self.status
+        self.meta.status()
+    }
+
+    /// Status, headers and the node that answered.
+    pub fn meta(&self) -> &ResponseMeta {
+        &self.meta
+    }
+
+    fn decode_error(&self, source: serde_json::Error) -> Error {
+        Error::Decode {
+            status: self.status(),
+            body: body_excerpt(&self.body),
+            source,
+            meta: Box::new(self.meta.clone()),
+        }
     }
 
     /// Decodes the body as JSON.
@@ -254,11 +271,7 @@ impl HttpResponse {
     ///
     /// [`Error::Decode`] with the status and the start of the body.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
-            status: self.status,
-            body: body_excerpt(&self.body),
-            source,
-        })
+        serde_json::from_slice(&self.body).map_err(|source| self.decode_error(source))
     }
 
     /// The body as text.
@@ -267,12 +280,10 @@ impl HttpResponse {
     ///
     /// [`Error::Decode`] if the body is not valid UTF-8.
     pub fn text(&self) -> Result<String, Error> {
-        String::from_utf8(self.body.clone()).map_err(|e| Error::Decode {
-            status: self.status,
-            body: body_excerpt(&self.body),
-            source: <serde_json::Error as serde::de::Error>::custom(format_args!(
-                "response body is not valid UTF-8: {e}"
-            )),
+        String::from_utf8(self.body.clone()).map_err(|e| {
+            self.decode_error(<serde_json::Error as serde::de::Error>::custom(
+                format_args!("response body is not valid UTF-8: {e}"),
+            ))
         })
     }
 
@@ -288,158 +299,586 @@ impl HttpResponse {
 
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.meta.headers()
     }
 }
 
 impl fmt::Debug for HttpResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HttpResponse")
-            .field("status", &self.status)
-            .field("headers", &self.headers)
+            .field("meta", &self.meta)
             .field("body", &format_args!("<{} bytes>", self.body.len()))
             .finish()
     }
 }
 
+/// Shows headers with the values of those that may hold secrets redacted.
+pub(crate) struct RedactedHeaders<'a>(pub(crate) &'a HeaderMap);
+
+impl fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(name, value)| {
+                let shown = if is_sensitive_header(name) || value.is_sensitive() {
+                    REDACTED
+                } else {
+                    value.to_str().unwrap_or("<binary>")
+                };
+                (name.as_str(), shown)
+            }))
+            .finish()
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
-// Client
+// Transport
 // ---------------------------------------------------------------------------------------------
 
-/// An Elasticsearch client: a base URL, credentials and default headers on top of a
-/// [`reqwest::Client`].
-///
-/// Cloning is cheap (the connection pool is shared). `Debug` never shows credentials.
-#[derive(Clone)]
-pub struct Transport {
+/// The defaults of [`ClientBuilder`] (the official clients' in parentheses).
+pub mod defaults {
+    use std::time::Duration;
+
+    /// Retries of a request after the first attempt (JS, Python: 3).
+    pub const MAX_RETRIES: u32 = 3;
+    /// Timeout of each attempt, from sending until the body is read (JS: 30 s, Python: 10 s).
+    pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+    /// Timeout of establishing a connection (Python: part of the request timeout).
+    pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+    /// First wait before a dead node is tried again (Python: 1 s; JS: 60 s).
+    pub const DEAD_NODE_BACKOFF: Duration = Duration::from_secs(1);
+    /// Longest wait before a dead node is tried again (Python: 30 s; JS: 60 s * 2^5).
+    pub const MAX_DEAD_NODE_BACKOFF: Duration = Duration::from_secs(30);
+    /// First wait before a retry after 429 without `Retry-After`.
+    pub const RETRY_BACKOFF: Duration = Duration::from_millis(100);
+    /// Longest wait before a retry after 429; a longer `Retry-After` ends the retries.
+    pub const MAX_RETRY_BACKOFF: Duration = Duration::from_secs(30);
+    /// Largest response body read (JS: about 512 MiB, Python: none).
+    pub const MAX_RESPONSE_SIZE: usize = 100 * 1024 * 1024;
+}
+
+/// What a request becomes once, before its attempts: headers and the encoded body.
+struct Prepared {
+    method: Method,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Option<bytes::Bytes>,
+    success: Vec<u16>,
+}
+
+struct Inner {
     http: reqwest::Client,
-    base_url: Url,
+    pool: NodePool,
     auth: Option<Auth>,
     auth_header: Option<HeaderValue>,
     headers: HeaderMap,
     timeout: Option<Duration>,
+    max_retries: u32,
+    retry_on_timeout: bool,
+    retry_backoff: Backoff,
+    compatibility: Option<(HeaderValue, HeaderValue)>,
+    compress_requests: bool,
+    product_check: bool,
+    max_response_size: usize,
+    sniff_on_start: bool,
+    sniff_on_failure: bool,
+    sniff_interval: Option<Duration>,
+    sniffed_at: std::sync::Mutex<Option<Instant>>,
+    sniffing: AtomicBool,
+    tls: TlsSettings,
+}
+
+/// Sends requests to a pool of Elasticsearch nodes: round-robin with failover, retries,
+/// timeouts, compatibility headers, the product check and response size limits.
+///
+/// Cloning is cheap (the nodes and the connection pool are shared). `Debug` never shows
+/// credentials.
+#[derive(Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
 }
 
 impl Transport {
-    /// A client for `base_url` (e.g. `http://localhost:9200`) with default settings.
-    ///
-    /// User info in the URL (`https://user:pass@host:9200`) becomes [`Auth::Basic`].
+    /// A transport for `urls` (one URL or several separated by commas) with default
+    /// settings.
     ///
     /// # Errors
     ///
     /// See [`ClientBuilder::build`].
-    pub fn new(base_url: &str) -> Result<Transport, Error> {
-        Transport::builder(base_url).build()
+    pub fn new(urls: &str) -> Result<Transport, Error> {
+        Transport::builder(urls).build()
     }
 
-    /// Starts configuring a transport for `base_url`.
-    pub fn builder(base_url: &str) -> ClientBuilder {
-        ClientBuilder::new(base_url)
+    /// Starts configuring a transport for `urls`.
+    pub fn builder(urls: &str) -> ClientBuilder {
+        ClientBuilder::new(urls)
     }
 
-    /// The base URL (without credentials).
-    pub fn base_url(&self) -> &Url {
-        &self.base_url
+    /// The first node's URL (without credentials).
+    pub fn base_url(&self) -> Url {
+        self.nodes().into_iter().next().unwrap_or_else(|| {
+            // The builder never makes a transport without nodes.
+            Url::parse("http://localhost:9200").unwrap_or_else(|_| unreachable!())
+        })
+    }
+
+    /// The nodes' URLs (without credentials), in order.
+    pub fn nodes(&self) -> Vec<Url> {
+        self.inner.pool.urls()
+    }
+
+    /// The nodes currently marked dead.
+    pub fn dead_nodes(&self) -> Vec<Url> {
+        self.inner
+            .pool
+            .nodes()
+            .iter()
+            .filter(|n| n.is_dead())
+            .map(|n| n.url.clone())
+            .collect()
     }
 
     /// The configured credentials.
     pub fn auth(&self) -> Option<&Auth> {
-        self.auth.as_ref()
+        self.inner.auth.as_ref()
     }
 
     /// The underlying HTTP client.
     pub fn http_client(&self) -> &reqwest::Client {
-        &self.http
+        &self.inner.http
     }
 
-    /// The full URL for `path` (appended to the base URL's path) and `query` (URL-encoded).
+    /// The full URL for `path` (appended to the first node's path) and `query` (URL-encoded).
     ///
     /// # Errors
     ///
     /// [`Error::InvalidUrl`] if the path would be changed by URL normalization (e.g. it has
     /// `.` or `..` segments), which would send the request to another endpoint.
     pub fn url(&self, path: &str, query: &[(String, String)]) -> Result<Url, Error> {
-        let mut url = self.base_url.clone();
-        let mut full = url.path().trim_end_matches('/').to_owned();
-        if !path.starts_with('/') {
-            full.push('/');
-        }
-        full.push_str(path);
-        url.set_path(&full);
-        if url.path() != full {
-            return Err(Error::InvalidUrl(format!(
-                "path `{full}` would be sent as `{}`",
-                url.path()
-            )));
-        }
-        if !query.is_empty() {
-            url.query_pairs_mut().extend_pairs(query);
-        }
-        Ok(url)
+        node_url(&self.base_url(), path, query)
     }
 
-    /// Builds the [`reqwest::Request`] that [`execute`](Transport::execute) sends, without sending
-    /// it: URL, default headers, `Authorization`, `Accept`, `Content-Type`, body and timeout.
+    /// Builds the [`reqwest::Request`] that the first attempt of
+    /// [`execute`](Transport::execute) would send to the first node: URL, headers, body and
+    /// timeout.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidUrl`] (see [`url`](Transport::url)); [`Error::InvalidParameter`] if
     /// `accept` is not a valid header value.
     pub fn build_request(&self, request: HttpRequest) -> Result<reqwest::Request, Error> {
-        let url = self.url(&request.path, &request.query)?;
-        let mut req = reqwest::Request::new(request.method, url);
-        let headers = req.headers_mut();
-        headers.extend(self.headers.clone());
-        if let Some(auth) = &self.auth_header {
-            headers.insert(AUTHORIZATION, auth.clone());
-        }
-        if !request.accept.is_empty() {
-            let accept = HeaderValue::from_str(request.accept)
-                .map_err(|e| Error::invalid_parameter("accept", e.to_string()))?;
-            headers.insert(ACCEPT, accept);
-        }
-        if let Some(body) = request.body {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(body.content_type()));
-            *req.body_mut() = Some(body.into_bytes().into());
-        }
-        *req.timeout_mut() = self.timeout;
-        Ok(req)
+        let prepared = self.prepare(request, &RequestOptions::default())?;
+        self.attempt_request(&prepared, &self.base_url(), self.inner.timeout)
     }
 
-    /// Sends `request` and reads the whole response.
+    /// Sends `request` with the default options; see [`perform`](Transport::perform).
     ///
     /// # Errors
     ///
-    /// * [`Error::Api`] if the status is neither 2xx nor listed in
-    ///   [`HttpRequest::accept_statuses`] (the body is decoded as an Elasticsearch error);
-    /// * [`Error::Transport`] if the request could not be sent or the response not read;
-    /// * the errors of [`build_request`](Transport::build_request).
+    /// See [`perform`](Transport::perform).
     pub async fn execute(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
-        let accept_statuses = request.accept_statuses;
-        let req = self.build_request(request)?;
-        let response = self.http.execute(req).await?;
+        self.perform("request", request, &RequestOptions::default())
+            .await
+    }
+
+    fn prepare(&self, request: HttpRequest, options: &RequestOptions) -> Result<Prepared, Error> {
+        let inner = &*self.inner;
+        let mut headers = inner.headers.clone();
+        if let Some(auth) = &inner.auth_header {
+            headers.insert(AUTHORIZATION, auth.clone());
+        }
+        if !request.accept.is_empty() {
+            let accept = match (&inner.compatibility, request.accept) {
+                (Some((json, _)), "application/json") => json.clone(),
+                (Some((_, ndjson)), "application/x-ndjson") => ndjson.clone(),
+                (_, accept) => HeaderValue::from_str(accept)
+                    .map_err(|e| Error::invalid_parameter("accept", e.to_string()))?,
+            };
+            headers.insert(ACCEPT, accept);
+        }
+        let body = match request.body {
+            None => None,
+            Some(body) => {
+                let content_type = match (&inner.compatibility, &body) {
+                    (Some((json, _)), RequestBody::Json(_)) => json.clone(),
+                    (Some((_, ndjson)), RequestBody::Ndjson(_)) => ndjson.clone(),
+                    _ => HeaderValue::from_static(body.content_type()),
+                };
+                headers.insert(CONTENT_TYPE, content_type);
+                let bytes = body.into_bytes();
+                if inner.compress_requests {
+                    use std::io::Write as _;
+                    let mut encoder =
+                        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                    let gz = encoder
+                        .write_all(&bytes)
+                        .and_then(|()| encoder.finish())
+                        .map_err(|e| Error::invalid_parameter("body", e.to_string()))?;
+                    headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                    Some(bytes::Bytes::from(gz))
+                } else {
+                    Some(bytes::Bytes::from(bytes))
+                }
+            }
+        };
+        for (name, value) in &options.headers {
+            let (name, value) = header_pair(name, value)?;
+            headers.insert(name, value);
+        }
+        let mut success = request.accept_statuses.to_vec();
+        success.extend(&options.ignore);
+        Ok(Prepared {
+            method: request.method,
+            path: request.path,
+            query: request.query,
+            headers,
+            body,
+            success,
+        })
+    }
+
+    fn attempt_request(
+        &self,
+        prepared: &Prepared,
+        node: &Url,
+        timeout: Option<Duration>,
+    ) -> Result<reqwest::Request, Error> {
+        let url = node_url(node, &prepared.path, &prepared.query)?;
+        let mut req = reqwest::Request::new(prepared.method.clone(), url);
+        *req.headers_mut() = prepared.headers.clone();
+        if let Some(body) = &prepared.body {
+            *req.body_mut() = Some(body.clone().into());
+        }
+        *req.timeout_mut() = timeout;
+        Ok(req)
+    }
+
+    /// Sends `request` for `endpoint` (its name in the specification, for the trace span),
+    /// trying the nodes in turn: a connection error, a timeout or a 502/503/504 answer marks
+    /// the node dead and the request is retried on the next node; a 429 is retried after a
+    /// backoff (or the wait `Retry-After` asks for). The body is encoded once for all
+    /// attempts.
+    ///
+    /// # Errors
+    ///
+    /// * [`Error::Api`] if the final status is neither 2xx nor a success status of the
+    ///   request or its options (the body is decoded as an Elasticsearch error);
+    /// * [`Error::Transport`] if no attempt got a response;
+    /// * [`Error::ProductCheck`] if a 2xx response is not from Elasticsearch;
+    /// * [`Error::BodyTooLarge`] if the body exceeds the configured limit;
+    /// * [`Error::InvalidUrl`] / [`Error::InvalidParameter`] if the request cannot be built.
+    pub async fn perform(
+        &self,
+        endpoint: &'static str,
+        request: HttpRequest,
+        options: &RequestOptions,
+    ) -> Result<HttpResponse, Error> {
+        let span = tracing::info_span!(
+            "elasticsearch",
+            otel.name = endpoint,
+            otel.kind = "client",
+            db.system = "elasticsearch",
+            db.operation = endpoint,
+            http.request.method = %request.method,
+            url.full = tracing::field::Empty,
+            server.address = tracing::field::Empty,
+            server.port = tracing::field::Empty,
+            http.response.status_code = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+        );
+        self.perform_in(endpoint, request, options, &span)
+            .instrument(span.clone())
+            .await
+    }
+
+    async fn perform_in(
+        &self,
+        endpoint: &'static str,
+        request: HttpRequest,
+        options: &RequestOptions,
+        span: &tracing::Span,
+    ) -> Result<HttpResponse, Error> {
+        let inner = &*self.inner;
+        self.sniff_if_due().await;
+        let prepared = self.prepare(request, options)?;
+        let max_retries = options.max_retries.unwrap_or(inner.max_retries);
+        let timeout = options.timeout.or(inner.timeout);
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let retries_left = attempt <= max_retries;
+            let Some(node) = inner.pool.select() else {
+                return Err(Error::InvalidUrl("the transport has no nodes".to_owned()));
+            };
+            let req = self.attempt_request(&prepared, &node.url, timeout)?;
+            span.record("url.full", req.url().as_str());
+            if let Some(host) = node.url.host_str() {
+                span.record("server.address", host);
+            }
+            if let Some(port) = node.url.port_or_known_default() {
+                span.record("server.port", port);
+            }
+            let (status, headers, body) = match self.send_once(req).await {
+                Ok(Ok(answer)) => answer,
+                Ok(Err((status, headers))) => {
+                    let meta = ResponseMeta::new(status, headers, Some(node.url.clone()));
+                    span.record("error.type", "body_too_large");
+                    return Err(Error::BodyTooLarge {
+                        limit: inner.max_response_size,
+                        meta: Box::new(meta),
+                    });
+                }
+                Err(source) => {
+                    let timed_out = source.is_timeout();
+                    inner.pool.mark_dead(&node);
+                    if retries_left && (!timed_out || inner.retry_on_timeout) {
+                        tracing::warn!(%endpoint, node = %node.url, attempt, error = %source, "request failed, retrying");
+                        if inner.sniff_on_failure {
+                            self.sniff_guarded().await;
+                        }
+                        continue;
+                    }
+                    span.record(
+                        "error.type",
+                        if timed_out { "timeout" } else { "connection" },
+                    );
+                    return Err(Error::Transport {
+                        node: Some(node.url.clone()),
+                        attempts: attempt,
+                        source,
+                    });
+                }
+            };
+            span.record("http.response.status_code", status);
+            let meta = ResponseMeta::new(status, headers, Some(node.url.clone()));
+            if matches!(status, 502..=504) {
+                inner.pool.mark_dead(&node);
+                if retries_left {
+                    tracing::warn!(%endpoint, node = %node.url, attempt, status, "node unavailable, retrying");
+                    if inner.sniff_on_failure {
+                        self.sniff_guarded().await;
+                    }
+                    continue;
+                }
+            } else {
+                inner.pool.mark_alive(&node);
+                if status == 429 && retries_left {
+                    let wait = retry_after(&meta)
+                        .unwrap_or_else(|| inner.retry_backoff.wait(attempt, fastrand::f64()));
+                    if wait <= inner.retry_backoff.max {
+                        tracing::warn!(%endpoint, node = %node.url, attempt, ?wait, "too many requests (429), retrying after a backoff");
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                }
+            }
+            let success = (200..300).contains(&status) || prepared.success.contains(&status);
+            if !success {
+                span.record("error.type", status);
+                return Err(Error::from(ApiError::from_response(meta, &body)));
+            }
+            if inner.product_check
+                && (200..300).contains(&status)
+                && meta
+                    .headers()
+                    .get("x-elastic-product")
+                    .is_none_or(|v| v.as_bytes() != b"Elasticsearch")
+            {
+                span.record("error.type", "product_check");
+                return Err(Error::ProductCheck {
+                    meta: Box::new(meta),
+                });
+            }
+            return Ok(HttpResponse { meta, body });
+        }
+    }
+
+    /// One attempt: the status, headers and body, or (inner `Err`) the status and headers of
+    /// a response whose body is over the limit.
+    #[allow(clippy::type_complexity)]
+    async fn send_once(
+        &self,
+        req: reqwest::Request,
+    ) -> Result<Result<(u16, HeaderMap, Vec<u8>), (u16, HeaderMap)>, reqwest::Error> {
+        let limit = self.inner.max_response_size;
+        let mut response = self.inner.http.execute(req).await?;
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = Vec::from(response.bytes().await?);
-        if (200..300).contains(&status) || accept_statuses.contains(&status) {
-            Ok(HttpResponse {
-                status,
-                headers,
-                body,
-            })
-        } else {
-            Err(Error::from(ApiError::from_body(status, &body)))
+        let headers = std::mem::take(response.headers_mut());
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
+            return Ok(Err((status, headers)));
+        }
+        let mut body = Vec::with_capacity(
+            response
+                .content_length()
+                .map_or(0, |len| len as usize)
+                .min(limit),
+        );
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > limit {
+                return Ok(Err((status, headers)));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Ok((status, headers, body)))
+    }
+
+    /// Asks a node for the cluster's nodes (`GET /_nodes/_all/http`) and uses the HTTP
+    /// addresses they publish from now on; returns them.
+    ///
+    /// # Errors
+    ///
+    /// The error of the last node asked when none answered with a usable node list.
+    pub async fn sniff(&self) -> Result<Vec<Url>, Error> {
+        let inner = &*self.inner;
+        let nodes = inner.pool.nodes();
+        let mut last = None;
+        for node in nodes.iter() {
+            let url = node_url(&node.url, "/_nodes/_all/http", &[])?;
+            let mut req = reqwest::Request::new(Method::GET, url);
+            *req.headers_mut() = inner.headers.clone();
+            if let Some(auth) = &inner.auth_header {
+                req.headers_mut().insert(AUTHORIZATION, auth.clone());
+            }
+            *req.timeout_mut() = inner.timeout;
+            match self.send_once(req).await {
+                Ok(Ok((status, _, body))) if (200..300).contains(&status) => {
+                    let value: serde_json::Value =
+                        serde_json::from_slice(&body).unwrap_or_default();
+                    let urls = sniffed_urls(&value, node.url.scheme());
+                    if !urls.is_empty() {
+                        tracing::info!(nodes = ?urls.iter().map(Url::as_str).collect::<Vec<_>>(), "sniffed the Elasticsearch nodes");
+                        inner.pool.replace(urls.clone());
+                        if let Ok(mut at) = inner.sniffed_at.lock() {
+                            *at = Some(Instant::now());
+                        }
+                        return Ok(urls);
+                    }
+                    last = Some(Error::invalid_parameter(
+                        "sniff",
+                        format!("{} listed no node with an HTTP address", node.url),
+                    ));
+                }
+                Ok(Ok((status, headers, body))) => {
+                    let meta = ResponseMeta::new(status, headers, Some(node.url.clone()));
+                    last = Some(Error::from(ApiError::from_response(meta, &body)));
+                }
+                Ok(Err((status, headers))) => {
+                    last = Some(Error::BodyTooLarge {
+                        limit: inner.max_response_size,
+                        meta: Box::new(ResponseMeta::new(status, headers, Some(node.url.clone()))),
+                    });
+                }
+                Err(source) => {
+                    inner.pool.mark_dead(node);
+                    last = Some(Error::Transport {
+                        node: Some(node.url.clone()),
+                        attempts: 1,
+                        source,
+                    });
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::InvalidUrl("the transport has no nodes".to_owned())))
+    }
+
+    /// Sniffs unless another request is already sniffing; failures are logged.
+    async fn sniff_guarded(&self) {
+        let inner = &*self.inner;
+        if inner
+            .sniffing
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return;
+        }
+        if let Err(e) = self.sniff().await {
+            tracing::warn!(error = %e, "sniffing the Elasticsearch nodes failed");
+            if let Ok(mut at) = inner.sniffed_at.lock() {
+                *at = Some(Instant::now());
+            }
+        }
+        inner.sniffing.store(false, Ordering::Release);
+    }
+
+    /// Sniffs before the first request (`sniff_on_start`) and when the interval is over.
+    async fn sniff_if_due(&self) {
+        let inner = &*self.inner;
+        if !inner.sniff_on_start && inner.sniff_interval.is_none() {
+            return;
+        }
+        let last = inner.sniffed_at.lock().map(|at| *at).unwrap_or(None);
+        let due = match (last, inner.sniff_interval) {
+            (None, _) => inner.sniff_on_start || inner.sniff_interval.is_some(),
+            (Some(at), Some(interval)) => at.elapsed() >= interval,
+            (Some(_), None) => false,
+        };
+        if due {
+            self.sniff_guarded().await;
         }
     }
 }
 
+/// The wait a 429 response asks for in `Retry-After` (seconds; HTTP dates are not used).
+fn retry_after(meta: &ResponseMeta) -> Option<Duration> {
+    let value = meta.headers().get(reqwest::header::RETRY_AFTER)?;
+    let seconds: f64 = value.to_str().ok()?.trim().parse().ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+}
+
+/// `path` appended to the node URL's path, with `query` URL-encoded.
+fn node_url(node: &Url, path: &str, query: &[(String, String)]) -> Result<Url, Error> {
+    let mut url = node.clone();
+    let mut full = url.path().trim_end_matches('/').to_owned();
+    if !path.starts_with('/') {
+        full.push('/');
+    }
+    full.push_str(path);
+    url.set_path(&full);
+    if url.path() != full {
+        return Err(Error::InvalidUrl(format!(
+            "path `{full}` would be sent as `{}`",
+            url.path()
+        )));
+    }
+    if !query.is_empty() {
+        url.query_pairs_mut().extend_pairs(query);
+    }
+    Ok(url)
+}
+
+fn header_pair(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Error> {
+    let name = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| Error::invalid_parameter("header", format!("invalid header name `{name}`")))?;
+    let mut value = HeaderValue::from_str(value).map_err(|_| {
+        Error::invalid_parameter("header", format!("invalid value for header `{name}`"))
+    })?;
+    if is_sensitive_header(&name) {
+        value.set_sensitive(true);
+    }
+    Ok((name, value))
+}
+
 impl fmt::Debug for Transport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
         f.debug_struct("Transport")
-            .field("base_url", &self.base_url.as_str())
-            .field("auth", &self.auth)
-            .field("headers", &HeaderNames(&self.headers))
-            .field("timeout", &self.timeout)
+            .field(
+                "nodes",
+                &inner
+                    .pool
+                    .urls()
+                    .iter()
+                    .map(Url::as_str)
+                    .collect::<Vec<_>>(),
+            )
+            .field("auth", &inner.auth)
+            .field("headers", &HeaderNames(&inner.headers))
+            .field("timeout", &inner.timeout)
+            .field("max_retries", &inner.max_retries)
+            .field("tls", &inner.tls)
             .finish_non_exhaustive()
     }
 }
@@ -456,32 +895,98 @@ impl fmt::Debug for HeaderNames<'_> {
 }
 
 /// Configures a [`Transport`], or a client `C` wrapping one (the generated crate's `Client`);
-/// see [`Transport::builder`].
+/// see [`Transport::builder`]. Defaults are in [`defaults`].
 ///
 /// `Debug` never shows credentials or header values.
 pub struct ClientBuilder<C = Transport> {
-    base_url: String,
+    urls: Vec<String>,
     auth: Option<Auth>,
     headers: Vec<(String, String)>,
     timeout: Option<Duration>,
+    connect_timeout: Duration,
     http: Option<reqwest::Client>,
+    max_retries: u32,
+    retry_on_timeout: bool,
+    dead_node_backoff: Backoff,
+    retry_backoff: Backoff,
+    compatibility: Option<u16>,
+    client_version: String,
+    compress_requests: bool,
+    product_check: bool,
+    max_response_size: usize,
+    sniff_on_start: bool,
+    sniff_on_failure: bool,
+    sniff_interval: Option<Duration>,
+    tls: TlsSettings,
+    deferred: Option<Error>,
     client: PhantomData<fn() -> C>,
 }
 
 impl<C: From<Transport>> ClientBuilder<C> {
-    /// Starts configuring a client for `base_url`.
-    pub fn new(base_url: &str) -> Self {
+    /// Starts configuring a client for `urls`: one node URL, or several separated by commas
+    /// (e.g. `https://es1:9200,https://es2:9200`).
+    pub fn new(urls: &str) -> Self {
         ClientBuilder {
-            base_url: base_url.to_owned(),
+            urls: urls
+                .split(',')
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .map(str::to_owned)
+                .collect(),
             auth: None,
             headers: Vec::new(),
-            timeout: None,
+            timeout: Some(defaults::REQUEST_TIMEOUT),
+            connect_timeout: defaults::CONNECT_TIMEOUT,
             http: None,
+            max_retries: defaults::MAX_RETRIES,
+            retry_on_timeout: false,
+            dead_node_backoff: Backoff {
+                base: defaults::DEAD_NODE_BACKOFF,
+                max: defaults::MAX_DEAD_NODE_BACKOFF,
+                jitter: 0.5,
+            },
+            retry_backoff: Backoff {
+                base: defaults::RETRY_BACKOFF,
+                max: defaults::MAX_RETRY_BACKOFF,
+                jitter: 0.5,
+            },
+            compatibility: None,
+            client_version: env!("CARGO_PKG_VERSION").to_owned(),
+            compress_requests: false,
+            product_check: true,
+            max_response_size: defaults::MAX_RESPONSE_SIZE,
+            sniff_on_start: false,
+            sniff_on_failure: false,
+            sniff_interval: None,
+            tls: TlsSettings::default(),
+            deferred: None,
             client: PhantomData,
         }
     }
 
-    /// Sets the credentials (they take precedence over user info in the base URL).
+    /// Starts configuring a client for an Elastic Cloud deployment, by its Cloud ID.
+    pub fn cloud(cloud_id: &str) -> Self {
+        let mut builder = ClientBuilder::new("");
+        builder = builder.cloud_id(cloud_id);
+        builder
+    }
+
+    /// Adds a node.
+    pub fn node(mut self, url: impl Into<String>) -> Self {
+        self.urls.push(url.into());
+        self
+    }
+
+    /// Adds the node of an Elastic Cloud ID (`name:base64(...)`).
+    pub fn cloud_id(mut self, cloud_id: &str) -> Self {
+        match cloud_id_url(cloud_id) {
+            Ok(url) => self.urls.push(url.to_string()),
+            Err(e) => self.deferred = self.deferred.or(Some(e)),
+        }
+        self
+    }
+
+    /// Sets the credentials (they take precedence over user info in the node URLs).
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
@@ -497,13 +1002,166 @@ impl<C: From<Transport>> ClientBuilder<C> {
         self
     }
 
-    /// Sets a timeout for each request, from sending it until its body has been read.
+    /// Sets the timeout of each attempt, from sending it until its body has been read
+    /// (default [`defaults::REQUEST_TIMEOUT`]).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
-    /// Uses this HTTP client (e.g. one configured with custom TLS roots or a proxy).
+    /// Sets the timeout of establishing a connection (default [`defaults::CONNECT_TIMEOUT`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets how many times a request is retried at most (default [`defaults::MAX_RETRIES`]).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = retries;
+        self
+    }
+
+    /// Whether a request that timed out is retried on another node (default `false`, as
+    /// the Python client: a stalling cluster is not asked again and again).
+    pub fn retry_on_timeout(mut self, retry: bool) -> Self {
+        self.retry_on_timeout = retry;
+        self
+    }
+
+    /// How long a dead node is left alone: `base * 2^(failures - 1)`, at most `max`, minus up
+    /// to half of it at random (defaults [`defaults::DEAD_NODE_BACKOFF`],
+    /// [`defaults::MAX_DEAD_NODE_BACKOFF`]).
+    pub fn dead_node_backoff(mut self, base: Duration, max: Duration) -> Self {
+        self.dead_node_backoff = Backoff {
+            base,
+            max,
+            jitter: 0.5,
+        };
+        self
+    }
+
+    /// The wait before retrying a 429 without `Retry-After`, as [`dead_node_backoff`]; a
+    /// `Retry-After` longer than `max` ends the retries (defaults [`defaults::RETRY_BACKOFF`],
+    /// [`defaults::MAX_RETRY_BACKOFF`]).
+    ///
+    /// [`dead_node_backoff`]: ClientBuilder::dead_node_backoff
+    pub fn retry_backoff(mut self, base: Duration, max: Duration) -> Self {
+        self.retry_backoff = Backoff {
+            base,
+            max,
+            jitter: 0.5,
+        };
+        self
+    }
+
+    /// Sends `application/vnd.elasticsearch+json; compatible-with=<major>` (and the
+    /// `x-ndjson` form) as `Accept` and `Content-Type` instead of `application/json`, so that
+    /// a newer Elasticsearch answers as version `major` did; `None` sends plain JSON types.
+    /// The generated clients set the major version of their specification.
+    pub fn compatibility(mut self, major: Option<u16>) -> Self {
+        self.compatibility = major;
+        self
+    }
+
+    /// The client's version in `User-Agent` and `x-elastic-client-meta` (the generated
+    /// crate's; default the runtime's).
+    pub fn client_version(mut self, version: impl Into<String>) -> Self {
+        self.client_version = version.into();
+        self
+    }
+
+    /// Compresses request bodies with gzip (default off; responses are always accepted
+    /// gzip-compressed).
+    pub fn compress_requests(mut self, compress: bool) -> Self {
+        self.compress_requests = compress;
+        self
+    }
+
+    /// Whether a 2xx response without `X-Elastic-Product: Elasticsearch` is an
+    /// [`Error::ProductCheck`] (default `true`, as the official clients).
+    pub fn product_check(mut self, check: bool) -> Self {
+        self.product_check = check;
+        self
+    }
+
+    /// The largest response body read, in bytes (default [`defaults::MAX_RESPONSE_SIZE`]);
+    /// a larger one is an [`Error::BodyTooLarge`].
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// Sniffs the nodes (see [`Transport::sniff`]) before the first request.
+    pub fn sniff_on_start(mut self, sniff: bool) -> Self {
+        self.sniff_on_start = sniff;
+        self
+    }
+
+    /// Sniffs the nodes when a node fails.
+    pub fn sniff_on_failure(mut self, sniff: bool) -> Self {
+        self.sniff_on_failure = sniff;
+        self
+    }
+
+    /// Sniffs the nodes before a request when `interval` has passed since the last time.
+    pub fn sniff_interval(mut self, interval: Duration) -> Self {
+        self.sniff_interval = Some(interval);
+        self
+    }
+
+    /// Trusts the CA certificates of this PEM (instead of the built-in web roots).
+    pub fn ca_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.tls.ca_pem.push(pem.into());
+        self
+    }
+
+    /// Trusts the CA certificates of the PEM file at `path` (e.g. Elasticsearch's
+    /// `config/certs/http_ca.crt`).
+    pub fn ca_certificate_file(mut self, path: impl AsRef<std::path::Path>) -> Self {
+        let path = path.as_ref();
+        match std::fs::read(path) {
+            Ok(pem) => self.tls.ca_pem.push(pem),
+            Err(e) => {
+                let error = Error::invalid_parameter(
+                    "ca_certificate_file",
+                    format!("cannot read {}: {e}", path.display()),
+                );
+                self.deferred = self.deferred.or(Some(error));
+            }
+        }
+        self
+    }
+
+    /// Trusts a server whose certificate chain holds a certificate with this SHA-256
+    /// fingerprint (64 hex digits, `:` separators optional), as Elasticsearch prints it for
+    /// its CA at first start. The host name is not checked (as in the official clients).
+    pub fn ca_fingerprint(mut self, fingerprint: &str) -> Self {
+        match parse_fingerprint(fingerprint) {
+            Ok(f) => self.tls.fingerprint = Some(f),
+            Err(e) => self.deferred = self.deferred.or(Some(e)),
+        }
+        self
+    }
+
+    /// Authenticates with this client certificate chain and private key (PEM) (mTLS).
+    pub fn client_certificate_pem(
+        mut self,
+        certificate_chain: impl Into<Vec<u8>>,
+        private_key: impl Into<Vec<u8>>,
+    ) -> Self {
+        self.tls.client_cert = Some((certificate_chain.into(), private_key.into()));
+        self
+    }
+
+    /// Accepts any server certificate: no protection against someone in the middle. For
+    /// tests against throwaway clusters only.
+    pub fn danger_accept_invalid_certificates(mut self, accept: bool) -> Self {
+        self.tls.insecure = accept;
+        self
+    }
+
+    /// Uses this HTTP client (e.g. one configured with a proxy). The timeouts of the
+    /// connection and the TLS settings of this builder then do not apply.
     pub fn reqwest_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -513,77 +1171,94 @@ impl<C: From<Transport>> ClientBuilder<C> {
     ///
     /// # Errors
     ///
-    /// * [`Error::InvalidUrl`] if the base URL cannot be parsed, is not `http` / `https`, or
-    ///   has a query or fragment;
+    /// * [`Error::InvalidUrl`] if there is no node, or a node URL cannot be parsed, is not
+    ///   `http` / `https`, or has a query or fragment;
     /// * [`Error::InvalidParameter`] if a header name or value, or the credentials, cannot be
-    ///   sent in an HTTP header;
-    /// * [`Error::Transport`] if the default HTTP client cannot be created.
+    ///   sent in an HTTP header, or a Cloud ID, CA certificate, fingerprint or client
+    ///   certificate is invalid;
+    /// * [`Error::Transport`] if the HTTP client cannot be created.
     pub fn build(self) -> Result<C, Error> {
-        let mut base_url = Url::parse(&self.base_url)
-            .map_err(|e| Error::InvalidUrl(format!("cannot parse the base URL: {e}")))?;
-        if !matches!(base_url.scheme(), "http" | "https") {
-            return Err(Error::InvalidUrl(format!(
-                "unsupported scheme `{}` (expected http or https)",
-                base_url.scheme()
-            )));
+        if let Some(error) = self.deferred {
+            return Err(error);
         }
-        if base_url.query().is_some() || base_url.fragment().is_some() {
-            return Err(Error::InvalidUrl(
-                "the base URL must not have a query or fragment".to_owned(),
-            ));
+        if self.urls.is_empty() {
+            return Err(Error::InvalidUrl("no node URL given".to_owned()));
         }
-
         let mut auth = self.auth;
-        if !base_url.username().is_empty() || base_url.password().is_some() {
-            let decode = |s: &str| {
-                percent_encoding::percent_decode_str(s)
-                    .decode_utf8()
-                    .map(|s| s.into_owned())
-                    .map_err(|_| {
-                        Error::InvalidUrl("the base URL's user info is not valid UTF-8".to_owned())
-                    })
-            };
-            let username = decode(base_url.username())?;
-            let password = decode(base_url.password().unwrap_or(""))?;
-            if auth.is_none() {
+        let mut urls = Vec::new();
+        for text in &self.urls {
+            let (url, user) = parse_node_url(text)?;
+            if auth.is_none()
+                && let Some((username, password)) = user
+            {
                 auth = Some(Auth::Basic { username, password });
             }
-            let _ = base_url.set_username("");
-            let _ = base_url.set_password(None);
+            urls.push(url);
         }
         let auth_header = auth.as_ref().map(Auth::header_value).transpose()?;
 
         let mut headers = HeaderMap::new();
-        for (name, value) in &self.headers {
-            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-                Error::invalid_parameter("header", format!("invalid header name `{name}`"))
-            })?;
-            let mut value = HeaderValue::from_str(value).map_err(|_| {
-                Error::invalid_parameter("header", format!("invalid value for header `{name}`"))
-            })?;
-            if is_sensitive_header(&name) {
-                value.set_sensitive(true);
-            }
+        let version = &self.client_version;
+        let runtime = env!("CARGO_PKG_VERSION");
+        let agent = format!(
+            "elasticsearch-typed/{version} (Rust; elasticsearch-typed-runtime {runtime}; reqwest 0.12)"
+        );
+        let meta = format!(
+            "es={version},rs={},t={runtime},rq=0.12",
+            env!("CARGO_PKG_RUST_VERSION")
+        );
+        for (name, value) in [("user-agent", agent), ("x-elastic-client-meta", meta)] {
+            let (name, value) = header_pair(name, &value)?;
             headers.insert(name, value);
         }
-        if !headers.contains_key(reqwest::header::USER_AGENT) {
-            headers.insert(
-                reqwest::header::USER_AGENT,
-                HeaderValue::from_static(USER_AGENT),
-            );
+        for (name, value) in &self.headers {
+            let (name, value) = header_pair(name, value)?;
+            headers.insert(name, value);
         }
+        let compatibility = self.compatibility.map(|major| {
+            let value = |kind: &str| {
+                HeaderValue::from_str(&format!(
+                    "application/vnd.elasticsearch+{kind}; compatible-with={major}"
+                ))
+                .unwrap_or_else(|_| HeaderValue::from_static("application/json"))
+            };
+            (value("json"), value("x-ndjson"))
+        });
 
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder().build()?,
+            None => {
+                let mut builder = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .gzip(true);
+                if !self.tls.is_default() {
+                    builder = builder.use_preconfigured_tls(self.tls.client_config()?);
+                }
+                builder.build()?
+            }
         };
         Ok(C::from(Transport {
-            http,
-            base_url,
-            auth,
-            auth_header,
-            headers,
-            timeout: self.timeout,
+            inner: Arc::new(Inner {
+                http,
+                pool: NodePool::new(urls, self.dead_node_backoff),
+                auth,
+                auth_header,
+                headers,
+                timeout: self.timeout,
+                max_retries: self.max_retries,
+                retry_on_timeout: self.retry_on_timeout,
+                retry_backoff: self.retry_backoff,
+                compatibility,
+                compress_requests: self.compress_requests,
+                product_check: self.product_check,
+                max_response_size: self.max_response_size,
+                sniff_on_start: self.sniff_on_start,
+                sniff_on_failure: self.sniff_on_failure,
+                sniff_interval: self.sniff_interval,
+                sniffed_at: std::sync::Mutex::new(None),
+                sniffing: AtomicBool::new(false),
+                tls: self.tls,
+            }),
         }))
     }
 }
@@ -593,28 +1268,34 @@ fn is_sensitive_header(name: &HeaderName) -> bool {
     name == AUTHORIZATION.as_str()
         || name == reqwest::header::PROXY_AUTHORIZATION.as_str()
         || name == reqwest::header::COOKIE.as_str()
+        || name == reqwest::header::SET_COOKIE.as_str()
         || name.contains("key")
         || name.contains("token")
         || name.contains("secret")
+        || name.contains("auth")
 }
 
 impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The base URL may carry credentials: show it only without them.
-        let base_url = match Url::parse(&self.base_url) {
-            Ok(mut url) => {
-                if !url.username().is_empty() || url.password().is_some() {
-                    let _ = url.set_username("");
-                    let _ = url.set_password(None);
-                    format!("{url} (user info {REDACTED})")
-                } else {
-                    url.to_string()
+        // Node URLs may carry credentials: show them only without.
+        let urls: Vec<String> = self
+            .urls
+            .iter()
+            .map(|text| match Url::parse(text) {
+                Ok(mut url) => {
+                    if !url.username().is_empty() || url.password().is_some() {
+                        let _ = url.set_username("");
+                        let _ = url.set_password(None);
+                        format!("{url} (user info {REDACTED})")
+                    } else {
+                        url.to_string()
+                    }
                 }
-            }
-            Err(_) => format!("<invalid URL {REDACTED}>"),
-        };
+                Err(_) => format!("<invalid URL {REDACTED}>"),
+            })
+            .collect();
         f.debug_struct("ClientBuilder")
-            .field("base_url", &base_url)
+            .field("nodes", &urls)
             .field("auth", &self.auth)
             .field(
                 "headers",
@@ -625,8 +1306,11 @@ impl<C> fmt::Debug for ClientBuilder<C> {
                     .collect::<Vec<_>>(),
             )
             .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("compatibility", &self.compatibility)
+            .field("tls", &self.tls)
             .field("reqwest_client", &self.http.is_some())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -845,7 +1529,11 @@ mod tests {
         );
         assert_eq!(header(&req, "accept").as_deref(), Some("application/json"));
         assert_eq!(header(&req, "x-opaque-id").as_deref(), Some("trace-1"));
-        assert_eq!(header(&req, "user-agent").as_deref(), Some(USER_AGENT));
+        assert!(
+            header(&req, "user-agent")
+                .unwrap()
+                .starts_with("elasticsearch-typed/")
+        );
         assert_eq!(req.timeout(), Some(&Duration::from_millis(1500)));
         assert_eq!(
             req.body().and_then(reqwest::Body::as_bytes),
@@ -1011,7 +1699,7 @@ mod tests {
                 let mut request_body = vec![0; content_length];
                 reader.read_exact(&mut request_body).unwrap();
                 let response = format!(
-                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    "HTTP/1.1 {status}\r\nx-elastic-product: Elasticsearch\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
                     body.len()
                 );
                 reader.get_mut().write_all(response.as_bytes()).unwrap();
@@ -1073,6 +1761,6 @@ mod tests {
             .execute(HttpRequest::new(Method::GET, "/"))
             .await
             .unwrap_err();
-        assert!(matches!(err, Error::Transport(_)), "{err:?}");
+        assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     }
 }

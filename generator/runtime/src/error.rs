@@ -6,17 +6,30 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::meta::ResponseMeta;
+
 /// Maximum number of bytes of a response body kept in [`Error::Decode`] and shown by
 /// [`Display`](fmt::Display) implementations.
 pub const BODY_EXCERPT_LIMIT: usize = 2048;
 
 /// Everything that can go wrong when calling Elasticsearch.
+///
+/// `Debug` and `Display` show bounded excerpts of response bodies with their secrets
+/// redacted, never a whole body. Every error that came with a response gives its
+/// [`ResponseMeta`] through [`Error::meta`].
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The request could not be sent or the response could not be read (connection refused,
-    /// timeout, TLS failure, ...).
-    Transport(reqwest::Error),
+    /// timeout, TLS failure, ...), after all retries.
+    Transport {
+        /// The last node tried (without credentials), if one was.
+        node: Option<url::Url>,
+        /// How many attempts were made.
+        attempts: u32,
+        /// The error of the last attempt.
+        source: reqwest::Error,
+    },
     /// Elasticsearch answered with a non-success HTTP status.
     ///
     /// Boxed to keep `Result<_, Error>` small.
@@ -26,10 +39,27 @@ pub enum Error {
         /// HTTP status of the response.
         status: u16,
         /// The start of the response body (at most [`BODY_EXCERPT_LIMIT`] bytes, lossily
-        /// converted to UTF-8).
+        /// converted to UTF-8, secrets redacted).
         body: String,
         /// The underlying decoding error.
         source: serde_json::Error,
+        /// The response's status, headers and node.
+        meta: Box<ResponseMeta>,
+    },
+    /// A successful response did not come from Elasticsearch: its `X-Elastic-Product` header
+    /// is not `Elasticsearch` (as the official clients check; see
+    /// `ClientBuilder::product_check`).
+    ProductCheck {
+        /// The response's status, headers and node.
+        meta: Box<ResponseMeta>,
+    },
+    /// The response body is larger than the configured limit (see
+    /// `ClientBuilder::max_response_size`); it was not read further.
+    BodyTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+        /// The response's status, headers and node.
+        meta: Box<ResponseMeta>,
     },
     /// The request body could not be serialized to JSON.
     Encode(serde_json::Error),
@@ -50,9 +80,33 @@ impl Error {
         match self {
             Error::Api(api) => Some(api.status),
             Error::Decode { status, .. } => Some(*status),
-            Error::Transport(e) => e.status().map(|s| s.as_u16()),
+            Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
+            other => other.meta().map(ResponseMeta::status),
+        }
+    }
+
+    /// The status, headers and node of the response this error came from, if there was one.
+    pub fn meta(&self) -> Option<&ResponseMeta> {
+        match self {
+            Error::Api(api) => Some(&api.meta),
+            Error::Decode { meta, .. }
+            | Error::ProductCheck { meta }
+            | Error::BodyTooLarge { meta, .. } => Some(meta),
             _ => None,
         }
+    }
+
+    /// The node the failed request was sent to last, if it was sent.
+    pub fn node(&self) -> Option<&url::Url> {
+        match self {
+            Error::Transport { node, .. } => node.as_ref(),
+            other => other.meta().and_then(ResponseMeta::node),
+        }
+    }
+
+    /// Whether the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Transport { source, .. } if source.is_timeout())
     }
 
     /// The decoded Elasticsearch error, if this is an [`Error::Api`].
@@ -75,15 +129,43 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Transport(e) => write!(f, "transport error: {e}"),
+            Error::Transport {
+                node,
+                attempts,
+                source,
+            } => {
+                write!(f, "transport error")?;
+                if let Some(node) = node {
+                    write!(f, " on {node}")?;
+                }
+                write!(f, " after {attempts} attempt(s): {source}")?;
+                let mut cause = std::error::Error::source(source);
+                while let Some(inner) = cause {
+                    write!(f, ": {inner}")?;
+                    cause = inner.source();
+                }
+                Ok(())
+            }
             Error::Api(api) => fmt::Display::fmt(api, f),
             Error::Decode {
                 status,
                 body,
                 source,
+                ..
             } => write!(
                 f,
                 "failed to decode response (HTTP {status}): {source}; body: {body}"
+            ),
+            Error::ProductCheck { meta } => write!(
+                f,
+                "the server at {} is not Elasticsearch: its HTTP {} response has no `X-Elastic-Product: Elasticsearch` header",
+                meta.node().map_or("<unknown node>", url::Url::as_str),
+                meta.status()
+            ),
+            Error::BodyTooLarge { limit, meta } => write!(
+                f,
+                "the response body (HTTP {}) is larger than the limit of {limit} bytes",
+                meta.status()
             ),
             Error::Encode(e) => write!(f, "failed to encode request body: {e}"),
             Error::InvalidUrl(reason) => write!(f, "invalid URL: {reason}"),
@@ -97,18 +179,25 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport(e) => Some(e),
+            Error::Transport { source, .. } => Some(source),
             Error::Api(api) => Some(&**api),
             Error::Decode { source, .. } => Some(source),
             Error::Encode(e) => Some(e),
-            Error::InvalidUrl(_) | Error::InvalidParameter { .. } => None,
+            Error::InvalidUrl(_)
+            | Error::InvalidParameter { .. }
+            | Error::ProductCheck { .. }
+            | Error::BodyTooLarge { .. } => None,
         }
     }
 }
 
 impl From<reqwest::Error> for Error {
-    fn from(e: reqwest::Error) -> Self {
-        Error::Transport(e)
+    fn from(source: reqwest::Error) -> Self {
+        Error::Transport {
+            node: None,
+            attempts: 0,
+            source,
+        }
     }
 }
 
@@ -130,7 +219,12 @@ pub fn body_excerpt(body: &[u8]) -> String {
             redacted = serde_json::to_vec(&value).unwrap_or_default();
             redacted.as_slice()
         }
-        Err(_) => body,
+        // Not JSON (cut short, HTML, ...): secrets are cut out of the text wherever a
+        // secret member's string starts.
+        Err(_) => {
+            redacted = crate::secrets::redact_text(body);
+            redacted.as_slice()
+        }
     };
     if body.len() <= BODY_EXCERPT_LIMIT {
         return String::from_utf8_lossy(body).into_owned();
@@ -155,7 +249,9 @@ pub fn body_excerpt(body: &[u8]) -> String {
 /// cluster) answer with something else entirely. The body is decoded leniently: `error` is
 /// [`ErrorCause::default()`] when the body carries no recognizable error, and `body` always
 /// keeps the full response.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Debug` and `Display` show a bounded excerpt of the body with its secrets redacted.
+#[derive(Clone, PartialEq)]
 pub struct ApiError {
     /// HTTP status of the response.
     pub status: u16,
@@ -164,16 +260,51 @@ pub struct ApiError {
     /// The whole response body: the parsed JSON, or a JSON string holding the raw text when
     /// the body is not JSON, or `null` when it is empty.
     pub body: Value,
+    /// The response's status, headers (`WWW-Authenticate`, `Retry-After`, `Warning`, ...) and
+    /// node.
+    pub meta: ResponseMeta,
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = match &self.body {
+            Value::String(s) => body_excerpt(s.as_bytes()),
+            other => body_excerpt(other.to_string().as_bytes()),
+        };
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("error_type", &self.error.type_)
+            .field("reason", &self.error.reason.as_deref().map(excerpt_str))
+            .field("body", &body)
+            .field("meta", &self.meta)
+            .finish()
+    }
+}
+
+/// At most [`BODY_EXCERPT_LIMIT`] bytes of `text`.
+fn excerpt_str(text: &str) -> &str {
+    let mut end = text.len().min(BODY_EXCERPT_LIMIT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl ApiError {
     /// Decodes an error response body (never fails).
     pub fn from_body(status: u16, body: &[u8]) -> ApiError {
+        ApiError::from_response(ResponseMeta::new(status, Default::default(), None), body)
+    }
+
+    /// Decodes the error response `body` that came with `meta` (never fails).
+    pub fn from_response(meta: ResponseMeta, body: &[u8]) -> ApiError {
+        let status = meta.status();
         if body.iter().all(u8::is_ascii_whitespace) {
             return ApiError {
                 status,
                 error: ErrorCause::default(),
                 body: Value::Null,
+                meta,
             };
         }
         match serde_json::from_slice::<Value>(body) {
@@ -186,12 +317,14 @@ impl ApiError {
                     status,
                     error,
                     body: value,
+                    meta,
                 }
             }
             Err(_) => ApiError {
                 status,
                 error: ErrorCause::default(),
                 body: Value::String(String::from_utf8_lossy(body).into_owned()),
+                meta,
             },
         }
     }
@@ -211,9 +344,9 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Elasticsearch error (HTTP {})", self.status)?;
         match (&self.error.type_, &self.error.reason) {
-            (Some(t), Some(r)) => write!(f, ": {t}: {r}"),
+            (Some(t), Some(r)) => write!(f, ": {t}: {}", excerpt_str(r)),
             (Some(t), None) => write!(f, ": {t}"),
-            (None, Some(r)) => write!(f, ": {r}"),
+            (None, Some(r)) => write!(f, ": {}", excerpt_str(r)),
             (None, None) => match &self.body {
                 Value::Null => Ok(()),
                 Value::String(s) => write!(f, ": {}", body_excerpt(s.as_bytes())),

@@ -17,13 +17,18 @@
 pub mod client;
 pub mod error;
 pub mod fidelity;
+pub mod meta;
+pub mod nodes;
 pub mod params;
 pub mod secrets;
 pub mod serde_helpers;
+mod tls;
 pub mod unions;
 
 pub use client::{Auth, ClientBuilder, HttpRequest, HttpResponse, RequestBody, Transport};
 pub use error::{ApiError, Error, ErrorCause};
+pub use meta::{Call, RequestOptions, Response, ResponseMeta};
+pub use nodes::cloud_id_url;
 pub use params::{PathBuilder, query_pairs, stringify};
 /// The HTTP method of an [`HttpRequest`].
 pub use reqwest::Method;

@@ -566,24 +566,29 @@ impl TypeSpace<'_> {
             }
             _ => quote!(response.json()),
         };
-        let (receiver, client) = if endpoint.name.contains('.') {
+        let name = &endpoint.name;
+        let (impl_head, lifetime, transport) = if endpoint.name.contains('.') {
             let namespace = endpoint.name.split('.').next().unwrap_or_default();
             let ns_ident = format_ident!("{}", super::names::camel(namespace));
             let module = ident(&snake(namespace));
             (
-                quote!(crate::#module::#ns_ident<'_>),
+                quote!(impl<'a> crate::#module::#ns_ident<'a>),
+                quote!('a),
                 quote!(self.client.transport()),
             )
         } else {
-            (quote!(crate::Client), quote!(self.transport()))
+            (
+                quote!(impl crate::Client),
+                quote!('_),
+                quote!(self.transport()),
+            )
         };
         Ok(quote! {
-            impl #receiver {
+            #impl_head {
                 #docs
                 #deprecated
-                pub async fn #function #fn_generics(&self, request: #request_path #request_params) -> ::std::result::Result<#response_path #response_params, crate::runtime::Error> #where_clause {
-                    let response = #client.execute(request.to_http()?).await?;
-                    #decode
+                pub fn #function #fn_generics(&self, request: #request_path #request_params) -> crate::runtime::Call<#lifetime, #response_path #response_params> #where_clause {
+                    crate::runtime::Call::new(#transport, #name, request.to_http(), |response: crate::runtime::HttpResponse| #decode)
                 }
             }
         })

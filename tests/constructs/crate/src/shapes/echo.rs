@@ -43,7 +43,7 @@ impl EchoRequest {
 }
 /// The response body.
 pub type EchoResponse = crate::shapes::types::Document;
-impl crate::shapes::Shapes<'_> {
+impl<'a> crate::shapes::Shapes<'a> {
     /// Sends a document of every union shape and gets it back.
     ///
     /// Urls:
@@ -51,14 +51,15 @@ impl crate::shapes::Shapes<'_> {
     /// - `POST /_shapes/echo`
     ///
     /// Availability: Stack since 1.0.0 (experimental).
-    pub async fn echo(
+    pub fn echo(
         &self,
         request: crate::shapes::echo::EchoRequest,
-    ) -> ::std::result::Result<
-        crate::shapes::echo::EchoResponse,
-        crate::runtime::Error,
-    > {
-        let response = self.client.transport().execute(request.to_http()?).await?;
-        response.json()
+    ) -> crate::runtime::Call<'a, crate::shapes::echo::EchoResponse> {
+        crate::runtime::Call::new(
+            self.client.transport(),
+            "shapes.echo",
+            request.to_http(),
+            |response: crate::runtime::HttpResponse| response.json(),
+        )
     }
 }

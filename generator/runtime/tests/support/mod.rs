@@ -1,0 +1,174 @@
+//! A scripted HTTP/1.1 node on a loopback port (plain or TLS), recording what it receives;
+//! shared by the transport tests and the benchmark.
+#![allow(dead_code)]
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// What a node does with one request.
+#[derive(Clone)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+    /// Sleep after the headers, before the body.
+    pub stall: Option<Duration>,
+}
+
+pub fn answer(status: u16, body: &str) -> Answer {
+    Answer {
+        status,
+        headers: vec![("x-elastic-product", "Elasticsearch".to_owned())],
+        body: body.as_bytes().to_vec(),
+        stall: None,
+    }
+}
+
+/// One recorded request: request line, lower-cased headers, body.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub line: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Seen {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub type Script = Arc<dyn Fn(usize) -> Answer + Send + Sync>;
+
+/// A node on a loopback port answering the n-th request with `script(n)`.
+pub struct Node {
+    pub url: String,
+    pub seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Node {
+    pub fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+pub async fn node(script: impl Fn(usize) -> Answer + Send + Sync + 'static) -> Node {
+    start(Arc::new(script), None).await
+}
+
+pub async fn start(script: Script, tls: Option<tokio_rustls::TlsAcceptor>) -> Node {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let host = if tls.is_some() {
+        "localhost"
+    } else {
+        "127.0.0.1"
+    };
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let recorded = Arc::clone(&seen);
+    tokio::spawn(async move {
+        loop {
+            let Ok((stream, _)) = listener.accept().await else {
+                return;
+            };
+            let _ = stream.set_nodelay(true);
+            let (script, seen, tls) = (Arc::clone(&script), Arc::clone(&recorded), tls.clone());
+            tokio::spawn(async move {
+                match tls {
+                    Some(acceptor) => {
+                        if let Ok(stream) = acceptor.accept(stream).await {
+                            serve(stream, script, seen).await;
+                        }
+                    }
+                    None => serve(stream, script, seen).await,
+                }
+            });
+        }
+    });
+    Node {
+        url: format!("{scheme}://{host}:{}", address.port()),
+        seen,
+    }
+}
+
+/// Serves requests on one connection (keep-alive) until the client closes it.
+async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    script: Script,
+    seen: Arc<Mutex<Vec<Seen>>>,
+) {
+    let mut buffer = Vec::new();
+    loop {
+        let head_end = loop {
+            if let Some(i) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+            let mut chunk = [0u8; 4096];
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            }
+        };
+        let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
+        let mut lines = head.split("\r\n");
+        let line = lines.next().unwrap_or_default().to_owned();
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+            .collect();
+        let length: usize = headers
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(0);
+        while buffer.len() < head_end + length {
+            let mut chunk = [0u8; 4096];
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            }
+        }
+        let body = buffer[head_end..head_end + length].to_vec();
+        buffer.drain(..head_end + length);
+        let n = {
+            let mut list = seen.lock().unwrap();
+            list.push(Seen {
+                line,
+                headers,
+                body,
+            });
+            list.len() - 1
+        };
+        let answer = script(n);
+        let mut out = format!(
+            "HTTP/1.1 {} X\r\ncontent-length: {}\r\n",
+            answer.status,
+            answer.body.len()
+        );
+        for (name, value) in &answer.headers {
+            out.push_str(&format!("{name}: {value}\r\n"));
+        }
+        out.push_str("\r\n");
+        let mut bytes = out.into_bytes();
+        if let Some(stall) = answer.stall {
+            if stream.write_all(&bytes).await.is_err() {
+                return;
+            }
+            let _ = stream.flush().await;
+            tokio::time::sleep(stall).await;
+            bytes.clear();
+        }
+        bytes.extend_from_slice(&answer.body);
+        if stream.write_all(&bytes).await.is_err() {
+            return;
+        }
+        let _ = stream.flush().await;
+    }
+}
