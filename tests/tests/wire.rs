@@ -1765,6 +1765,13 @@ async fn success_body_of_the_wrong_shape_is_a_decode_error() {
         other => panic!("expected Error::Decode, got {other:?}"),
     }
     assert!(err.to_string().contains("HTTP 200"), "{err}");
+    // The error says where in the body decoding stopped.
+    match &err {
+        Error::Decode { source, .. } => {
+            assert!(source.to_string().starts_with("at $.updated: "), "{source}")
+        }
+        other => panic!("expected Error::Decode, got {other:?}"),
+    }
 }
 
 #[tokio::test]

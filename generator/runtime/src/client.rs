@@ -269,9 +269,23 @@ impl HttpResponse {
     ///
     /// # Errors
     ///
-    /// [`Error::Decode`] with the status and the start of the body.
+    /// [`Error::Decode`] with the status, the start of the body, and the JSON path where
+    /// decoding stopped (`at $.hits.hits[3]._source: ...`).
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
-        serde_json::from_slice(&self.body).map_err(|source| self.decode_error(source))
+        let mut de = serde_json::Deserializer::from_slice(&self.body);
+        let decoded = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = match e.path().to_string().as_str() {
+                "." => "$".to_string(),
+                p if p.starts_with('[') => format!("${p}"),
+                p => format!("$.{p}"),
+            };
+            let inner = e.into_inner();
+            self.decode_error(<serde_json::Error as serde::de::Error>::custom(
+                format_args!("at {path}: {inner}"),
+            ))
+        })?;
+        de.end().map_err(|source| self.decode_error(source))?;
+        Ok(decoded)
     }
 
     /// The body as text.
