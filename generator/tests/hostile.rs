@@ -197,6 +197,26 @@ fn fifos_devices_and_outside_symlinks_are_not_read() {
         assert!(e.contains(&format!("_types/{name}")), "{e}");
         assert!(e.contains("not read"), "{e}");
     }
+    // The other files a spec folder may hold are read under the same rule.
+    for name in [
+        "tsconfig.json",
+        "_doc_ids/table.csv",
+        "_json_spec/x.get.json",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("spec");
+        copy_dir(&hostile_names(), &spec);
+        let path = spec.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&path);
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let e = match generator::generate::render(&spec) {
+            Ok(_) => panic!("{name} as a link to /dev/zero was accepted"),
+            Err(e) => e.to_string(),
+        };
+        assert!(e.contains(name), "{e}");
+        assert!(e.contains("not read"), "{e}");
+    }
     // A link inside the folder is fine.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&hostile_names(), dir.path());

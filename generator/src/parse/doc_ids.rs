@@ -77,9 +77,10 @@ impl Columns {
 impl DocIds {
     /// Reads the table; a specification without one has no doc ids.
     pub fn load(root: &Path) -> Result<DocIds, Diagnostics> {
-        match std::fs::read_to_string(root.join(TABLE)) {
-            Ok(text) => DocIds::parse(&text),
-            Err(_) => Ok(DocIds::default()),
+        match super::files::read_regular(root, &root.join(TABLE)) {
+            Ok(Some(text)) => DocIds::parse(&text),
+            Ok(None) => Ok(DocIds::default()),
+            Err(message) => Err(Diagnostics::single(Diagnostic::file_only(TABLE, message))),
         }
     }
 

@@ -87,13 +87,11 @@ fn read_folder(root: &Path, dir: &str) -> Result<Option<Examples>, Vec<Diagnosti
     let mut errors = Vec::new();
     for name in files {
         let rel = format!("{dir}/{name}");
-        let text = match std::fs::read_to_string(root.join(&rel)) {
-            Ok(t) => t,
+        let text = match super::files::read_regular(root, &root.join(&rel)) {
+            Ok(Some(t)) => t,
+            Ok(None) => continue,
             Err(e) => {
-                errors.push(Diagnostic::file_only(
-                    rel,
-                    format!("cannot read example: {e}"),
-                ));
+                errors.push(Diagnostic::file_only(rel, format!("example: {e}")));
                 continue;
             }
         };

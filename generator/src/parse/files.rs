@@ -164,6 +164,17 @@ pub fn regular_file(root: &Path, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The text of `path` after [`regular_file`]'s checks; `Ok(None)` when there is no such file.
+pub fn read_regular(root: &Path, path: &Path) -> Result<Option<String>, String> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    regular_file(root, path)?;
+    std::fs::read_to_string(path)
+        .map(Some)
+        .map_err(|e| format!("cannot read file: {e}"))
+}
+
 fn rel_display(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
@@ -183,8 +194,15 @@ impl PathAliases {
     /// Reads `tsconfig.json` beside the specification; a missing file means no aliases.
     pub fn load(root: &Path) -> Result<Self, Diagnostics> {
         let path = root.join("tsconfig.json");
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return Ok(PathAliases::default());
+        let text = match read_regular(root, &path) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(PathAliases::default()),
+            Err(message) => {
+                return Err(Diagnostics::single(Diagnostic::file_only(
+                    "tsconfig.json",
+                    message,
+                )));
+            }
         };
         let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
             Diagnostics::single(Diagnostic::file_only(

@@ -125,13 +125,14 @@ impl JsonSpec {
         let mut errors = Diagnostics::default();
         for name in names {
             let rel = format!("{FOLDER}/{name}");
-            match std::fs::read_to_string(dir.join(&name)) {
-                Ok(text) => {
+            match super::files::read_regular(root, &dir.join(&name)) {
+                Ok(Some(text)) => {
                     if let Err(e) = spec.add(&rel, &text) {
                         errors.push(e);
                     }
                 }
-                Err(e) => errors.push(Diagnostic::file_only(rel, format!("cannot read file: {e}"))),
+                Ok(None) => {}
+                Err(message) => errors.push(Diagnostic::file_only(rel, message)),
             }
         }
         if errors.is_empty() {
