@@ -113,3 +113,65 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
 fn rayon_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
+
+/// `cargo xtask bench --wide`: one class of `n` properties added to `spec/` (with an endpoint
+/// that returns it), for growing `n`: parse and emit time, and the time per property relative
+/// to the smallest size. A pass that is quadratic in the properties of a class shows as a
+/// ratio that grows with `n`; a linear one stays near 1.
+pub fn wide(root: &Path, sizes: &[usize]) -> Result<(), String> {
+    let mut base: Option<f64> = None;
+    println!("one class of N properties added to spec/ (parse + model, emit):");
+    for &n in sizes {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let spec = dir.path().join("spec");
+        copy_tree(&root.join("spec"), &spec)?;
+        let endpoint = spec.join("wide/get");
+        std::fs::create_dir_all(&endpoint).map_err(|e| e.to_string())?;
+        let write = |name: &str, text: String| {
+            std::fs::write(endpoint.join(name), text).map_err(|e| e.to_string())
+        };
+        write(
+            "WideGetRequest.ts",
+            "import { RequestBase } from '@_types/Base'\n\n/**\n * Returns a wide object.\n * @rest_spec_name wide.get\n * @availability stack since=1.0.0\n */\nexport interface Request extends RequestBase {\n  urls: [\n    {\n      path: '/_wide'\n      methods: ['GET']\n    }\n  ]\n}\n".to_string(),
+        )?;
+        write(
+            "WideGetResponse.ts",
+            "import { Wide } from './types'\n\nexport class Response {\n  /** @codegen_name wide */\n  body: Wide\n}\n".to_string(),
+        )?;
+        let mut class = String::from("export class Wide {\n");
+        for i in 0..n {
+            class.push_str(&format!("  p{i}?: string\n"));
+        }
+        class.push_str("}\n");
+        write("types.ts", class)?;
+        let started = Instant::now();
+        let model = generator::parse::parse_spec(&spec).map_err(|e| e.to_string())?;
+        let parsed = started.elapsed();
+        let started = Instant::now();
+        let files =
+            generator::emit::emit(&model, &EmitOptions::default()).map_err(|e| e.to_string())?;
+        let emitted = started.elapsed();
+        let per_property = (parsed + emitted).as_secs_f64() / n as f64;
+        let ratio = per_property / *base.get_or_insert(per_property);
+        println!(
+            "  N = {n:>7}: parse {parsed:>9.1?}, emit {emitted:>9.1?} ({} files); time per property {ratio:.2}x that of N = {}",
+            files.len(),
+            sizes[0]
+        );
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}

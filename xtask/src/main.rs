@@ -71,6 +71,10 @@ enum Command {
         /// How many runs to take the median of.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// Instead: one class of 1,000, 10,000 and 100,000 properties added to `spec/`, to
+        /// show that no pass is quadratic in the size of a class.
+        #[arg(long)]
+        wide: bool,
     },
     /// Mutate the test specs with a seeded structured mutator and run the pipeline on each
     /// case: no panic, bounded time, a located error or output that compiles (a sample).
@@ -207,7 +211,8 @@ fn run(command: Command) -> Result<(), String> {
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
             examples::run(&root, &spec, upstream)
         }
-        Command::Bench { spec, runs } => {
+        Command::Bench { wide: true, .. } => bench::wide(&root, &[1_000, 10_000, 100_000]),
+        Command::Bench { spec, runs, .. } => {
             let spec =
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
             bench::bench(&spec, runs)
