@@ -370,8 +370,8 @@ async fn create_api_key_put_with_refresh_body_and_redacted_response() {
     let client = client(&server, Auth::api_key("admin-key-id", "admin-key-secret"));
 
     let request = CreateApiKeyRequest::new()
-        .with_refresh(Refresh::WaitFor)
-        .with_body(
+        .refresh(Refresh::WaitFor)
+        .body(
             CreateApiKeyRequestBody::default()
                 .with_name("ingest-key")
                 .with_expiration(EsDuration::String("1d".to_owned()))
@@ -507,9 +507,9 @@ async fn get_api_key_query_parameters_and_typed_keys() {
         .security()
         .get_api_key(
             GetApiKeyRequest::new()
-                .with_id("VuaCfGcBCdbkQm-e5aOx")
-                .with_owner(true)
-                .with_with_limited_by(true),
+                .id("VuaCfGcBCdbkQm-e5aOx")
+                .owner(true)
+                .with_limited_by(true),
         )
         .await
         .unwrap();
@@ -518,12 +518,12 @@ async fn get_api_key_query_parameters_and_typed_keys() {
         .security()
         .get_api_key(
             GetApiKeyRequest::new()
-                .with_name("app-*")
-                .with_realm_name("ldap/eu")
-                .with_username("jane doe@corp")
-                .with_with_limited_by(false)
-                .with_active_only(true)
-                .with_with_profile_uid(true),
+                .name("app-*")
+                .realm_name("ldap/eu")
+                .username("jane doe@corp")
+                .with_limited_by(false)
+                .active_only(true)
+                .with_profile_uid(true),
         )
         .await
         .unwrap();
@@ -632,7 +632,7 @@ async fn invalidate_api_key_delete_with_json_body_and_error_details() {
     let result = client
         .security()
         .invalidate_api_key(
-            InvalidateApiKeyRequest::new().with_body(
+            InvalidateApiKeyRequest::new().body(
                 InvalidateApiKeyRequestBody::default()
                     .with_ids(vec![
                         "VuaCfGcBCdbkQm-e5aOx".to_owned(),
@@ -698,7 +698,7 @@ async fn invalidate_api_key_by_realm_and_user() {
     let result = client
         .security()
         .invalidate_api_key(
-            InvalidateApiKeyRequest::new().with_body(
+            InvalidateApiKeyRequest::new().body(
                 InvalidateApiKeyRequestBody::default()
                     .with_realm_name("native1")
                     .with_username("myuser")
@@ -757,7 +757,7 @@ async fn grant_api_key_password_grant_body_and_redaction() {
     assert_no_secret(&body_debug, &["x-pack-test-password"]);
     let granted = client
         .security()
-        .grant_api_key(GrantApiKeyRequest::new(body).with_refresh(Refresh::True))
+        .grant_api_key(GrantApiKeyRequest::new(body).refresh(Refresh::True))
         .await
         .unwrap();
 
@@ -867,7 +867,7 @@ async fn clone_api_key_post_with_refresh_false_and_redaction() {
         .with_name("kibana-copy")
         .with_expiration(EsDuration::String("7d".to_owned()))
         .with_metadata(metadata(json!({"cloned_from": "VuaCfGcBCdbkQm-e5aOx"})));
-    let request = CloneApiKeyRequest::new(body).with_refresh(Refresh::False);
+    let request = CloneApiKeyRequest::new(body).refresh(Refresh::False);
     assert_no_secret(&format!("{request:?}"), &[KEY_SECRET]);
     let cloned = client.security().clone_api_key(request).await.unwrap();
 
@@ -901,7 +901,7 @@ async fn update_api_key_put_with_encoded_id() {
     let updated = client
         .security()
         .update_api_key(
-            UpdateApiKeyRequest::new("key/with space%ü✓".to_owned()).with_body(
+            UpdateApiKeyRequest::new("key/with space%ü✓".to_owned()).body(
                 UpdateApiKeyRequestBody::default()
                     .with_role_descriptors([])
                     .with_metadata(metadata(
@@ -1251,8 +1251,8 @@ async fn query_api_keys_nested_bool_query_aggregations_and_typed_keys_response()
         .security()
         .query_api_keys(
             QueryApiKeysRequest::new()
-                .with_with_limited_by(true)
-                .with_body(
+                .with_limited_by(true)
+                .body(
                     QueryApiKeysRequestBody::default()
                         .with_query(query)
                         .with_aggregations(aggs)
@@ -1358,8 +1358,8 @@ async fn query_api_keys_typed_keys_can_be_turned_off_and_empty_body() {
         .security()
         .query_api_keys(
             QueryApiKeysRequest::new()
-                .with_typed_keys(false)
-                .with_with_profile_uid(true),
+                .typed_keys(false)
+                .with_profile_uid(true),
         )
         .await
         .unwrap();
@@ -1685,7 +1685,7 @@ async fn error_400_decodes_into_api_error() {
 
     let result = client
         .security()
-        .query_api_keys(QueryApiKeysRequest::new().with_body(
+        .query_api_keys(QueryApiKeysRequest::new().body(
             QueryApiKeysRequestBody::default().with_query(ApiKeyQueryContainer::Term(
                 SingleKey::new(
                     "api_key_hash",

@@ -52,11 +52,60 @@ pub struct Token {
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate>)
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct AuthenticateRequest {}
+pub struct AuthenticateRequest {
+    /// Query parameter `error_trace`. Add the server-side stack trace to error responses.
+    ///
+    /// Server default: `false`.
+    pub error_trace: ::std::option::Option<bool>,
+    /// Query parameter `filter_path`. Keep only the parts of the response that match these dot-separated paths (wildcards allowed).
+    pub filter_path: ::std::option::Option<
+        crate::runtime::OneOrMany<::std::string::String>,
+    >,
+    /// Query parameter `human`. Add human-readable renderings of values such as durations and sizes next to the raw numbers.
+    ///
+    /// Server default: `false`.
+    pub human: ::std::option::Option<bool>,
+    /// Query parameter `pretty`. Indent the JSON response. Meant for debugging.
+    ///
+    /// Server default: `false`.
+    pub pretty: ::std::option::Option<bool>,
+}
 impl AuthenticateRequest {
     /// A `AuthenticateRequest` with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
-        AuthenticateRequest {}
+        AuthenticateRequest {
+            error_trace: ::std::default::Default::default(),
+            filter_path: ::std::default::Default::default(),
+            human: ::std::default::Default::default(),
+            pretty: ::std::default::Default::default(),
+        }
+    }
+}
+impl AuthenticateRequest {
+    /// Sets `error_trace`.
+    pub fn error_trace(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.error_trace = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter_path`.
+    pub fn filter_path(
+        mut self,
+        value: impl ::std::convert::Into<
+            crate::runtime::OneOrMany<::std::string::String>,
+        >,
+    ) -> Self {
+        self.filter_path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `human`.
+    pub fn human(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.human = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pretty`.
+    pub fn pretty(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pretty = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl AuthenticateRequest {
@@ -70,7 +119,11 @@ impl AuthenticateRequest {
             path.literal("/_security/_authenticate");
             crate::runtime::Method::GET
         };
-        let query = ::std::vec::Vec::new();
+        let mut query = ::std::vec::Vec::new();
+        crate::runtime::query_pairs("error_trace", &self.error_trace, &mut query)?;
+        crate::runtime::query_pairs("filter_path", &self.filter_path, &mut query)?;
+        crate::runtime::query_pairs("human", &self.human, &mut query)?;
+        crate::runtime::query_pairs("pretty", &self.pretty, &mut query)?;
         Ok(crate::runtime::HttpRequest {
             method,
             path: path.finish(),

@@ -49,6 +49,22 @@ pub struct GetApiKeyRequest {
     ///
     /// Availability: Stack since 8.14.0; Serverless.
     pub with_profile_uid: ::std::option::Option<bool>,
+    /// Query parameter `error_trace`. Add the server-side stack trace to error responses.
+    ///
+    /// Server default: `false`.
+    pub error_trace: ::std::option::Option<bool>,
+    /// Query parameter `filter_path`. Keep only the parts of the response that match these dot-separated paths (wildcards allowed).
+    pub filter_path: ::std::option::Option<
+        crate::runtime::OneOrMany<::std::string::String>,
+    >,
+    /// Query parameter `human`. Add human-readable renderings of values such as durations and sizes next to the raw numbers.
+    ///
+    /// Server default: `false`.
+    pub human: ::std::option::Option<bool>,
+    /// Query parameter `pretty`. Indent the JSON response. Meant for debugging.
+    ///
+    /// Server default: `false`.
+    pub pretty: ::std::option::Option<bool>,
 }
 impl GetApiKeyRequest {
     /// A `GetApiKeyRequest` with its required parts; the optional ones are left unset.
@@ -62,66 +78,83 @@ impl GetApiKeyRequest {
             with_limited_by: ::std::default::Default::default(),
             active_only: ::std::default::Default::default(),
             with_profile_uid: ::std::default::Default::default(),
+            error_trace: ::std::default::Default::default(),
+            filter_path: ::std::default::Default::default(),
+            human: ::std::default::Default::default(),
+            pretty: ::std::default::Default::default(),
         }
     }
 }
 impl GetApiKeyRequest {
     /// Sets `id`.
-    pub fn with_id(
-        mut self,
-        value: impl ::std::convert::Into<crate::types::Id>,
-    ) -> Self {
-        self.id = Some(value.into());
+    pub fn id(mut self, value: impl ::std::convert::Into<crate::types::Id>) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn with_name(
-        mut self,
-        value: impl ::std::convert::Into<crate::types::Name>,
-    ) -> Self {
-        self.name = Some(value.into());
+    pub fn name(mut self, value: impl ::std::convert::Into<crate::types::Name>) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `owner`.
-    pub fn with_owner(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.owner = Some(value.into());
+    pub fn owner(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.owner = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `realm_name`.
-    pub fn with_realm_name(
+    pub fn realm_name(
         mut self,
         value: impl ::std::convert::Into<crate::types::Name>,
     ) -> Self {
-        self.realm_name = Some(value.into());
+        self.realm_name = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `username`.
-    pub fn with_username(
+    pub fn username(
         mut self,
         value: impl ::std::convert::Into<crate::types::Username>,
     ) -> Self {
-        self.username = Some(value.into());
+        self.username = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `with_limited_by`.
-    pub fn with_with_limited_by(
-        mut self,
-        value: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.with_limited_by = Some(value.into());
+    pub fn with_limited_by(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.with_limited_by = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `active_only`.
-    pub fn with_active_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.active_only = Some(value.into());
+    pub fn active_only(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.active_only = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `with_profile_uid`.
-    pub fn with_with_profile_uid(
+    pub fn with_profile_uid(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.with_profile_uid = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `error_trace`.
+    pub fn error_trace(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.error_trace = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter_path`.
+    pub fn filter_path(
         mut self,
-        value: impl ::std::convert::Into<bool>,
+        value: impl ::std::convert::Into<
+            crate::runtime::OneOrMany<::std::string::String>,
+        >,
     ) -> Self {
-        self.with_profile_uid = Some(value.into());
+        self.filter_path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `human`.
+    pub fn human(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.human = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pretty`.
+    pub fn pretty(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pretty = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -153,6 +186,10 @@ impl GetApiKeyRequest {
             &self.with_profile_uid,
             &mut query,
         )?;
+        crate::runtime::query_pairs("error_trace", &self.error_trace, &mut query)?;
+        crate::runtime::query_pairs("filter_path", &self.filter_path, &mut query)?;
+        crate::runtime::query_pairs("human", &self.human, &mut query)?;
+        crate::runtime::query_pairs("pretty", &self.pretty, &mut query)?;
         Ok(crate::runtime::HttpRequest {
             method,
             path: path.finish(),

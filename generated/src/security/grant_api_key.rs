@@ -158,7 +158,7 @@ impl GrantApiKey {
         }
     }
 }
-/// The JSON body of a [`GrantApiKeyRequest`].
+/// The JSON body of a [`GrantApiKeyRequest`]. Fields this client doesn't know are kept in `extra_fields`, read and sent.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GrantApiKeyRequestBody {
     /// The key to create.
@@ -186,6 +186,9 @@ pub struct GrantApiKeyRequestBody {
     pub client_authentication: ::std::option::Option<
         crate::security::grant_api_key::ClientAuthentication,
     >,
+    /// Members this client doesn't know: read from JSON and sent as they are.
+    #[serde(flatten, default, skip_serializing_if = "::indexmap::IndexMap::is_empty")]
+    pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl ::std::fmt::Debug for GrantApiKeyRequestBody {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -197,6 +200,7 @@ impl ::std::fmt::Debug for GrantApiKeyRequestBody {
             .field("password", &crate::runtime::Redacted)
             .field("run_as", &self.run_as)
             .field("client_authentication", &self.client_authentication)
+            .field("extra_fields", &self.extra_fields)
             .finish()
     }
 }
@@ -214,6 +218,7 @@ impl GrantApiKeyRequestBody {
             password: ::std::default::Default::default(),
             run_as: ::std::default::Default::default(),
             client_authentication: ::std::default::Default::default(),
+            extra_fields: ::std::default::Default::default(),
         }
     }
 }
@@ -261,6 +266,18 @@ impl GrantApiKeyRequestBody {
         self
     }
 }
+impl GrantApiKeyRequestBody {
+    /// Adds a field this client doesn't know (one newer than the
+    /// specification, say); it must not repeat a typed field.
+    pub fn extra_field(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: ::serde_json::Value,
+    ) -> Self {
+        self.extra_fields.insert(name.into(), value);
+        self
+    }
+}
 /// Grant an API key to another user.
 ///
 /// Creates an API key for a user other than the caller. The caller supplies that user's
@@ -288,6 +305,22 @@ pub struct GrantApiKeyRequest {
     ///
     /// Server default: `"false"`.
     pub refresh: ::std::option::Option<crate::types::Refresh>,
+    /// Query parameter `error_trace`. Add the server-side stack trace to error responses.
+    ///
+    /// Server default: `false`.
+    pub error_trace: ::std::option::Option<bool>,
+    /// Query parameter `filter_path`. Keep only the parts of the response that match these dot-separated paths (wildcards allowed).
+    pub filter_path: ::std::option::Option<
+        crate::runtime::OneOrMany<::std::string::String>,
+    >,
+    /// Query parameter `human`. Add human-readable renderings of values such as durations and sizes next to the raw numbers.
+    ///
+    /// Server default: `false`.
+    pub human: ::std::option::Option<bool>,
+    /// Query parameter `pretty`. Indent the JSON response. Meant for debugging.
+    ///
+    /// Server default: `false`.
+    pub pretty: ::std::option::Option<bool>,
     /// The request body.
     pub body: GrantApiKeyRequestBody,
 }
@@ -296,17 +329,119 @@ impl GrantApiKeyRequest {
     pub fn new(body: GrantApiKeyRequestBody) -> Self {
         GrantApiKeyRequest {
             refresh: ::std::default::Default::default(),
+            error_trace: ::std::default::Default::default(),
+            filter_path: ::std::default::Default::default(),
+            human: ::std::default::Default::default(),
+            pretty: ::std::default::Default::default(),
             body,
         }
     }
 }
 impl GrantApiKeyRequest {
     /// Sets `refresh`.
-    pub fn with_refresh(
+    pub fn refresh(
         mut self,
         value: impl ::std::convert::Into<crate::types::Refresh>,
     ) -> Self {
-        self.refresh = Some(value.into());
+        self.refresh = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `error_trace`.
+    pub fn error_trace(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.error_trace = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter_path`.
+    pub fn filter_path(
+        mut self,
+        value: impl ::std::convert::Into<
+            crate::runtime::OneOrMany<::std::string::String>,
+        >,
+    ) -> Self {
+        self.filter_path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `human`.
+    pub fn human(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.human = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pretty`.
+    pub fn pretty(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pretty = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the whole request body.
+    pub fn body(mut self, body: GrantApiKeyRequestBody) -> Self {
+        self.body = body;
+        self
+    }
+    /// Sets the body's `api_key`.
+    pub fn api_key(
+        mut self,
+        value: impl ::std::convert::Into<crate::security::grant_api_key::GrantApiKey>,
+    ) -> Self {
+        self.body.api_key = value.into();
+        self
+    }
+    /// Sets the body's `grant_type`.
+    pub fn grant_type(
+        mut self,
+        value: impl ::std::convert::Into<crate::security::grant_api_key::ApiKeyGrantType>,
+    ) -> Self {
+        self.body.grant_type = value.into();
+        self
+    }
+    /// Sets the body's `access_token`.
+    pub fn access_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body.access_token = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `username`.
+    pub fn username(
+        mut self,
+        value: impl ::std::convert::Into<crate::types::Username>,
+    ) -> Self {
+        self.body.username = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `password`.
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<crate::types::Password>,
+    ) -> Self {
+        self.body.password = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `run_as`.
+    pub fn run_as(
+        mut self,
+        value: impl ::std::convert::Into<crate::types::Username>,
+    ) -> Self {
+        self.body.run_as = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `client_authentication`.
+    pub fn client_authentication(
+        mut self,
+        value: impl ::std::convert::Into<
+            crate::security::grant_api_key::ClientAuthentication,
+        >,
+    ) -> Self {
+        self.body.client_authentication = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Adds a body field this client doesn't know (one newer than the specification,
+    /// say); it must not repeat a typed field.
+    pub fn extra_field(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: ::serde_json::Value,
+    ) -> Self {
+        self.body.extra_fields.insert(name.into(), value);
         self
     }
 }
@@ -323,6 +458,10 @@ impl GrantApiKeyRequest {
         };
         let mut query = ::std::vec::Vec::new();
         crate::runtime::query_pairs("refresh", &self.refresh, &mut query)?;
+        crate::runtime::query_pairs("error_trace", &self.error_trace, &mut query)?;
+        crate::runtime::query_pairs("filter_path", &self.filter_path, &mut query)?;
+        crate::runtime::query_pairs("human", &self.human, &mut query)?;
+        crate::runtime::query_pairs("pretty", &self.pretty, &mut query)?;
         Ok(crate::runtime::HttpRequest {
             method,
             path: path.finish(),

@@ -849,7 +849,7 @@ impl ::std::convert::From<crate::types::query_dsl::TermsQuery> for ApiKeyQueryCo
         ApiKeyQueryContainer::Terms(value)
     }
 }
-/// The JSON body of a [`QueryApiKeysRequest`].
+/// The JSON body of a [`QueryApiKeysRequest`]. Fields this client doesn't know are kept in `extra_fields`, read and sent.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryApiKeysRequestBody {
     /// Aggregations computed over the keys that match the query. Only some kinds are
@@ -898,6 +898,9 @@ pub struct QueryApiKeysRequestBody {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/paginate-search-results#search-after>)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search_after: ::std::option::Option<crate::types::SortResults>,
+    /// Members this client doesn't know: read from JSON and sent as they are.
+    #[serde(flatten, default, skip_serializing_if = "::indexmap::IndexMap::is_empty")]
+    pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl QueryApiKeysRequestBody {
     /// Sets `aggregations`.
@@ -950,6 +953,18 @@ impl QueryApiKeysRequestBody {
         self
     }
 }
+impl QueryApiKeysRequestBody {
+    /// Adds a field this client doesn't know (one newer than the
+    /// specification, say); it must not repeat a typed field.
+    pub fn extra_field(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: ::serde_json::Value,
+    ) -> Self {
+        self.extra_fields.insert(name.into(), value);
+        self
+    }
+}
 /// Search API keys.
 ///
 /// Returns a page of API keys, optionally filtered by a query, sorted, and summarised with
@@ -967,7 +982,7 @@ impl QueryApiKeysRequestBody {
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-api-keys>)
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/query-api-keys>)
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueryApiKeysRequest {
     /// Query parameter `with_limited_by`. Also return `limited_by`, the owner permissions snapshot that caps each key. A caller
     /// authenticated with an API key needs `manage_api_key` or more to see it, even for itself.
@@ -984,51 +999,146 @@ pub struct QueryApiKeysRequest {
     pub with_profile_uid: ::std::option::Option<bool>,
     /// Query parameter `typed_keys`. Prefix each aggregation name in the response with its type (`<type>#<name>`).
     ///
+    /// On (`Some(true)`) in a request made with `new`, so that aggregations and suggesters decode into their typed variants. Turned off, the server sends names without their type, and decoding such a response into the typed one fails with an error saying so (read it with `.raw()` instead).
+    ///
     /// Server default: `false`.
     ///
     /// Availability: Stack since 8.14.0; Serverless.
     pub typed_keys: ::std::option::Option<bool>,
+    /// Query parameter `error_trace`. Add the server-side stack trace to error responses.
+    ///
+    /// Server default: `false`.
+    pub error_trace: ::std::option::Option<bool>,
+    /// Query parameter `filter_path`. Keep only the parts of the response that match these dot-separated paths (wildcards allowed).
+    pub filter_path: ::std::option::Option<
+        crate::runtime::OneOrMany<::std::string::String>,
+    >,
+    /// Query parameter `human`. Add human-readable renderings of values such as durations and sizes next to the raw numbers.
+    ///
+    /// Server default: `false`.
+    pub human: ::std::option::Option<bool>,
+    /// Query parameter `pretty`. Indent the JSON response. Meant for debugging.
+    ///
+    /// Server default: `false`.
+    pub pretty: ::std::option::Option<bool>,
     /// The request body.
     pub body: QueryApiKeysRequestBody,
 }
 impl QueryApiKeysRequest {
-    /// A `QueryApiKeysRequest` with its required parts; the optional ones are left unset.
+    /// A `QueryApiKeysRequest` with its required parts and `typed_keys` on; the other optional ones are left unset.
     pub fn new() -> Self {
         QueryApiKeysRequest {
             with_limited_by: ::std::default::Default::default(),
             with_profile_uid: ::std::default::Default::default(),
-            typed_keys: ::std::default::Default::default(),
+            typed_keys: ::std::option::Option::Some(true),
+            error_trace: ::std::default::Default::default(),
+            filter_path: ::std::default::Default::default(),
+            human: ::std::default::Default::default(),
+            pretty: ::std::default::Default::default(),
             body: ::std::default::Default::default(),
         }
     }
 }
 impl QueryApiKeysRequest {
     /// Sets `with_limited_by`.
-    pub fn with_with_limited_by(
-        mut self,
-        value: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.with_limited_by = Some(value.into());
+    pub fn with_limited_by(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.with_limited_by = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `with_profile_uid`.
-    pub fn with_with_profile_uid(
-        mut self,
-        value: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.with_profile_uid = Some(value.into());
+    pub fn with_profile_uid(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.with_profile_uid = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `typed_keys`.
-    pub fn with_typed_keys(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.typed_keys = Some(value.into());
+    pub fn typed_keys(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.typed_keys = ::std::option::Option::Some(value.into());
         self
     }
-}
-impl QueryApiKeysRequest {
-    /// Sets the request body.
-    pub fn with_body(mut self, body: QueryApiKeysRequestBody) -> Self {
+    /// Sets `error_trace`.
+    pub fn error_trace(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.error_trace = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `filter_path`.
+    pub fn filter_path(
+        mut self,
+        value: impl ::std::convert::Into<
+            crate::runtime::OneOrMany<::std::string::String>,
+        >,
+    ) -> Self {
+        self.filter_path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `human`.
+    pub fn human(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.human = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pretty`.
+    pub fn pretty(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.pretty = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the whole request body.
+    pub fn body(mut self, body: QueryApiKeysRequestBody) -> Self {
         self.body = body;
+        self
+    }
+    /// Sets the body's `aggregations`.
+    pub fn aggregations(
+        mut self,
+        value: impl ::std::convert::Into<
+            ::indexmap::IndexMap<
+                ::std::string::String,
+                crate::security::query_api_keys::ApiKeyAggregationContainer,
+            >,
+        >,
+    ) -> Self {
+        self.body.aggregations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `query`.
+    pub fn query(
+        mut self,
+        value: impl ::std::convert::Into<
+            crate::security::query_api_keys::ApiKeyQueryContainer,
+        >,
+    ) -> Self {
+        self.body.query = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `from`.
+    pub fn from(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.body.from = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `sort`.
+    pub fn sort(mut self, value: impl ::std::convert::Into<crate::types::Sort>) -> Self {
+        self.body.sort = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `size`.
+    pub fn size(mut self, value: impl ::std::convert::Into<i32>) -> Self {
+        self.body.size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets the body's `search_after`.
+    pub fn search_after(
+        mut self,
+        value: impl ::std::convert::Into<crate::types::SortResults>,
+    ) -> Self {
+        self.body.search_after = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Adds a body field this client doesn't know (one newer than the specification,
+    /// say); it must not repeat a typed field.
+    pub fn extra_field(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: ::serde_json::Value,
+    ) -> Self {
+        self.body.extra_fields.insert(name.into(), value);
         self
     }
 }
@@ -1054,11 +1164,11 @@ impl QueryApiKeysRequest {
             &self.with_profile_uid,
             &mut query,
         )?;
-        crate::runtime::query_pairs(
-            "typed_keys",
-            &self.typed_keys.or(Some(true)),
-            &mut query,
-        )?;
+        crate::runtime::query_pairs("typed_keys", &self.typed_keys, &mut query)?;
+        crate::runtime::query_pairs("error_trace", &self.error_trace, &mut query)?;
+        crate::runtime::query_pairs("filter_path", &self.filter_path, &mut query)?;
+        crate::runtime::query_pairs("human", &self.human, &mut query)?;
+        crate::runtime::query_pairs("pretty", &self.pretty, &mut query)?;
         Ok(crate::runtime::HttpRequest {
             method,
             path: path.finish(),

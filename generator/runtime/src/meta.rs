@@ -281,3 +281,65 @@ impl<'a, T: Send + 'a> IntoFuture for Call<'a, T> {
         Box::pin(self.send())
     }
 }
+
+/// Escape hatches: what the typed request and response can't say.
+impl<'a, T> Call<'a, T> {
+    /// Adds a query-string parameter the typed request has no field for (one newer than the
+    /// specification, say). It is sent after the typed ones; a name the request also sets is
+    /// sent twice.
+    pub fn query_param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        if let Ok(request) = &mut self.request {
+            request.query.push((name.into(), value.into()));
+        }
+        self
+    }
+
+    /// Sends `body` in place of the typed body (for bytes already encoded:
+    /// [`RequestBody::Json`](crate::RequestBody::Json) and the other variants).
+    pub fn raw_body(mut self, body: crate::client::RequestBody) -> Self {
+        if let Ok(request) = &mut self.request {
+            request.body = Some(body);
+        }
+        self
+    }
+
+    /// Sends `body`, serialized as JSON, in place of the typed body. A body that fails to
+    /// serialize fails the call with [`Error::Encode`].
+    pub fn json_body<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Self {
+        self.request = self.request.and_then(|mut request| {
+            request.body = Some(crate::client::RequestBody::json(body)?);
+            Ok(request)
+        });
+        self
+    }
+
+    /// The response as it came (status, headers, bytes) in place of the typed body. Error
+    /// statuses still become [`Error::Api`] unless [`ignore_status`](Call::ignore_status) says
+    /// otherwise.
+    pub fn raw(self) -> Call<'a, HttpResponse> {
+        self.decode_with(Ok)
+    }
+
+    /// The response body as text (for `format=csv`, `txt`, `tsv`, `yaml` and the cat APIs'
+    /// text tables), in place of the typed body.
+    pub fn text(self) -> Call<'a, String> {
+        self.decode_with(|response| response.text())
+    }
+
+    /// The response body as bytes (for binary formats such as `cbor`, `smile` or `arrow`), in
+    /// place of the typed body.
+    pub fn bytes(self) -> Call<'a, Vec<u8>> {
+        self.decode_with(|response| Ok(response.into_bytes()))
+    }
+
+    /// The same call, decoding the response with `decode`.
+    fn decode_with<U>(self, decode: fn(HttpResponse) -> Result<U, Error>) -> Call<'a, U> {
+        Call {
+            transport: self.transport,
+            endpoint: self.endpoint,
+            request: self.request,
+            options: self.options,
+            decode,
+        }
+    }
+}

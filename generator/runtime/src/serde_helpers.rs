@@ -394,7 +394,8 @@ pub mod externally_tagged {
 ///
 /// On the wire every key is `"tag#name"`, e.g. `"sterms#my_agg"`. Deserializing splits each key
 /// at the first `#` and decodes the value with [`ExternallyTagged::from_tagged`]; a key without
-/// `#` is decoded with an empty tag. Serializing writes `"tag#name"` keys (just `name` when the
+/// `#` (a response sent without `typed_keys=true`) is a decode error that says so, never a
+/// value of unknown type. Serializing writes `"tag#name"` keys (just `name` when the
 /// tag is empty). Entries keep their order.
 #[derive(Clone, PartialEq)]
 pub struct TypedKeys<T> {
@@ -545,7 +546,14 @@ impl<'de, T: ExternallyTagged> Deserialize<'de> for TypedKeys<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = IndexMap::with_capacity(map.size_hint().unwrap_or(0));
                 while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                    let (tag, name) = key.split_once('#').unwrap_or(("", key.as_str()));
+                    let Some((tag, name)) = key.split_once('#') else {
+                        return Err(de::Error::custom(format_args!(
+                            "`{key}` has no `type#` prefix, so its type is unknown: the \
+                             response was sent without `typed_keys=true` (the typed requests \
+                             set it unless told otherwise); decode such a response with \
+                             `.raw()` and `serde_json::Value`"
+                        )));
+                    };
                     let decoded = T::from_tagged(tag, value)
                         .map_err(|e| de::Error::custom(format_args!("in `{key}`: {e}")))?;
                     entries.insert(name.to_owned(), decoded);

@@ -10,7 +10,7 @@ use super::names::{field_names, ident, snake};
 use super::types::{Field, StructSpec, default_impl, generic_params, param_bound};
 use super::typespace::{Ctx, TypeSpace};
 use crate::model::{
-    Body, Endpoint, Property, Request, Response, TypeDefinition, UrlTemplate, ValueOf,
+    Body, Endpoint, Property, Request, Response, TypeDefinition, TypeName, UrlTemplate, ValueOf,
 };
 
 /// The Rust pieces of one endpoint that its namespace needs to know about.
@@ -89,6 +89,39 @@ impl TypeSpace<'_> {
         Ok(EndpointOut { items })
     }
 
+    /// Every field of a request, decided once: its wire name, kind and Rust name. Path parts
+    /// first, then the request's own query parameters, then those of the behaviors it
+    /// attaches (`CommonQueryParameters`, `CommonCatQueryParameters`, ...) that it doesn't
+    /// declare itself, then the body.
+    fn request_plan(&self, request: &Request) -> Vec<PlannedField> {
+        let mut planned: Vec<PlannedField> = request
+            .path
+            .iter()
+            .map(|p| PlannedField::new(p.clone(), FieldKind::Path, &request.name))
+            .collect();
+        planned.extend(
+            request
+                .query
+                .iter()
+                .map(|p| PlannedField::new(p.clone(), FieldKind::Query, &request.name)),
+        );
+        for behavior in &request.attached_behaviors {
+            let Some(interface) = self.behavior(behavior) else {
+                continue;
+            };
+            for prop in &interface.properties {
+                if planned.iter().all(|f| f.prop.name != prop.name) {
+                    planned.push(PlannedField::new(
+                        prop.clone(),
+                        FieldKind::Query,
+                        &interface.name,
+                    ));
+                }
+            }
+        }
+        planned
+    }
+
     fn request_items(
         &mut self,
         endpoint: &Endpoint,
@@ -106,6 +139,7 @@ impl TypeSpace<'_> {
         let mut out = TokenStream::new();
 
         // The body first: it may be a struct of its own.
+        let mut body_struct: Option<(Vec<Field>, Ident)> = None;
         let body_field: Option<(Property, TokenStream)> = match &request.body {
             Body::NoBody => None,
             Body::Properties { properties } => {
@@ -115,8 +149,16 @@ impl TypeSpace<'_> {
                     hint: body_name.clone(),
                     ..ctx.clone()
                 };
-                let fields = self.fields(properties, &body_ctx)?;
-                let text = format!(" The JSON body of a [`{}`].", path.name);
+                let mut fields = self.fields(properties, &body_ctx)?;
+                let setter_tokens = setters(&body_ident, &params, &fields);
+                let extra = extra_fields_field(&fields);
+                let extra_ident = extra.ident.clone();
+                fields.push(extra);
+                let text = format!(
+                    " The JSON body of a [`{}`]. Fields this client doesn't know are kept in \
+                     `{extra_ident}`, read and sent.",
+                    path.name
+                );
                 let spec = StructSpec {
                     name: &body_name,
                     generics: &request.generics,
@@ -125,7 +167,17 @@ impl TypeSpace<'_> {
                     shortcut: None,
                 };
                 out.extend(self.struct_items(&spec, &fields, properties));
-                out.extend(setters(&body_ident, &params, &fields));
+                out.extend(setter_tokens);
+                out.extend(quote! {
+                    impl #params #body_ident #params {
+                        /// Adds a field this client doesn't know (one newer than the
+                        /// specification, say); it must not repeat a typed field.
+                        pub fn extra_field(mut self, name: impl ::std::convert::Into<::std::string::String>, value: ::serde_json::Value) -> Self {
+                            self.#extra_ident.insert(name.into(), value);
+                            self
+                        }
+                    }
+                });
                 let module = path.module.iter().map(|m| ident(m));
                 self.request_bodies.insert(
                     request.name.clone(),
@@ -133,6 +185,7 @@ impl TypeSpace<'_> {
                 );
                 let mut prop = Property::new("body", ValueOf::UserDefinedValue, true);
                 prop.description = Some("The request body.".to_string());
+                body_struct = Some((fields, extra_ident));
                 Some((prop, quote!(#body_ident #params)))
             }
             Body::Value {
@@ -153,20 +206,20 @@ impl TypeSpace<'_> {
         };
 
         // Path parts, query parameters and the body share one namespace of field names.
-        let mut props: Vec<Property> = request.path.iter().chain(&request.query).cloned().collect();
+        let mut planned = self.request_plan(request);
         if let Some((prop, _)) = &body_field {
-            props.push(prop.clone());
+            planned.push(PlannedField::new(prop.clone(), FieldKind::Body, &request.name));
         }
         let names = field_names(
-            props
+            planned
                 .iter()
-                .map(|p| (p.name.as_str(), p.codegen_name.as_deref())),
+                .map(|f| (f.prop.name.as_str(), f.prop.codegen_name.as_deref())),
         );
         let mut fields: Vec<Field> = Vec::new();
-        for (i, (prop, rust_name)) in props.iter().zip(&names).enumerate() {
-            let is_body = body_field.is_some() && i == props.len() - 1;
+        for (planned, rust_name) in planned.iter_mut().zip(&names) {
+            let prop = &planned.prop;
             let field_ident = ident(rust_name);
-            let inner = if is_body {
+            let inner = if planned.kind == FieldKind::Body {
                 body_field
                     .as_ref()
                     .map(|(_, ty)| ty.clone())
@@ -183,24 +236,29 @@ impl TypeSpace<'_> {
             } else {
                 quote!(::std::option::Option<#inner>)
             };
-            let where_ = if is_body {
-                None
-            } else if i < request.path.len() {
-                Some("Path part")
-            } else {
-                Some("Query parameter")
-            };
             let mut description = String::new();
-            if let Some(kind) = where_ {
-                description.push_str(&format!("{kind} `{}`.", prop.name));
-                if let Some(d) = &prop.description {
-                    description.push(' ');
-                    description.push_str(d);
+            match planned.kind {
+                FieldKind::Body => {
+                    description.push_str(prop.description.as_deref().unwrap_or_default())
                 }
-            } else {
-                description.push_str(prop.description.as_deref().unwrap_or_default());
+                kind => {
+                    let what = if kind == FieldKind::Path {
+                        "Path part"
+                    } else {
+                        "Query parameter"
+                    };
+                    description.push_str(&format!("{what} `{}`.", prop.name));
+                    if let Some(d) = &prop.description {
+                        description.push(' ');
+                        description.push_str(d);
+                    }
+                    if prop.name == TYPED_KEYS && !prop.required {
+                        description.push_str(TYPED_KEYS_DOC);
+                    }
+                }
             }
             let doc = property_attrs(prop, Some(&description));
+            planned.rust_name = field_ident.to_string();
             fields.push(Field {
                 tokens: quote!(#doc pub #field_ident: #ty,),
                 ident: field_ident,
@@ -220,7 +278,11 @@ impl TypeSpace<'_> {
         let is_arg = |i: usize, f: &Field| {
             f.required && !(body_defaults && body_field.is_some() && i == last)
         };
-        let defaultable = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f));
+        // typed_keys starts on (see TYPED_KEYS_DOC), in plain sight.
+        let typed_keys_on =
+            |p: &PlannedField| p.prop.name == TYPED_KEYS && !p.prop.required && p.kind == FieldKind::Query;
+        let defaultable = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f))
+            && !planned.iter().any(typed_keys_on);
         let default = if defaultable && request.generics.is_empty() {
             quote!(Default,)
         } else {
@@ -243,18 +305,28 @@ impl TypeSpace<'_> {
                 let ty = &f.ty;
                 quote!(#ident: #ty)
             });
-        let inits = fields.iter().enumerate().map(|(i, f)| {
+        let inits = fields.iter().zip(&planned).enumerate().map(|(i, (f, p))| {
             let ident = &f.ident;
             if is_arg(i, f) {
                 quote!(#ident)
+            } else if typed_keys_on(p) {
+                quote!(#ident: ::std::option::Option::Some(true))
             } else {
                 quote!(#ident: ::std::default::Default::default())
             }
         });
-        let new_doc = format!(
-            " A `{}` with its required parts; the optional ones are left unset.",
-            path.name
-        );
+        let new_doc = if planned.iter().any(typed_keys_on) {
+            format!(
+                " A `{}` with its required parts and `typed_keys` on; the other optional \
+                 ones are left unset.",
+                path.name
+            )
+        } else {
+            format!(
+                " A `{}` with its required parts; the optional ones are left unset.",
+                path.name
+            )
+        };
         out.extend(quote! {
             impl #params #name #params {
                 #[doc = #new_doc]
@@ -266,27 +338,13 @@ impl TypeSpace<'_> {
         if defaultable && !request.generics.is_empty() {
             out.extend(default_impl(&name, &params, &fields));
         }
-        out.extend(setters(&name, &params, &fields));
-        if body_defaults && let Some((_, body_ty)) = &body_field {
-            let body_ident = &fields[last].ident;
-            out.extend(quote! {
-                impl #params #name #params {
-                    /// Sets the request body.
-                    pub fn with_body(mut self, body: #body_ty) -> Self {
-                        self.#body_ident = body;
-                        self
-                    }
-                }
-            });
-        }
-        out.extend(self.to_http(
-            endpoint,
-            request,
+        out.extend(request_setters(
             &name,
             &params,
             &fields,
-            body_field.is_some(),
-        )?);
+            body_struct.as_ref().map(|(f, extra)| (f.as_slice(), extra)),
+        ));
+        out.extend(self.to_http(endpoint, request, &name, &params, &fields, &planned)?);
         Ok(out)
     }
 
@@ -299,12 +357,18 @@ impl TypeSpace<'_> {
         name: &Ident,
         params: &TokenStream,
         fields: &[Field],
-        has_body: bool,
+        planned: &[PlannedField],
     ) -> Result<TokenStream, EmitError> {
+        let has_body = planned.last().is_some_and(|p| p.kind == FieldKind::Body);
         let exists = matches!(self.get(&endpoint.response),
             Some(TypeDefinition::Response(r)) if is_existence_check(endpoint, r));
         let accept_statuses = if exists { quote!(&[404]) } else { quote!(&[]) };
-        let path_fields: Vec<(&Property, &Field)> = request.path.iter().zip(fields).collect();
+        let path_fields: Vec<(&Property, &Field)> = planned
+            .iter()
+            .zip(fields)
+            .filter(|(p, _)| p.kind == FieldKind::Path)
+            .map(|(p, f)| (&p.prop, f))
+            .collect();
         let field_of = |param: &str| path_fields.iter().find(|(p, _)| p.name == param).copied();
         // Urls with more parts first; a url whose parts are all required ends the chain.
         let mut urls: Vec<&UrlTemplate> = endpoint.urls.iter().collect();
@@ -387,16 +451,16 @@ impl TypeSpace<'_> {
         };
 
         let mut query = Vec::new();
-        for (prop, field) in request.query.iter().zip(&fields[request.path.len()..]) {
-            let wire = &prop.name;
+        let mut format_field = None;
+        for (planned, field) in planned.iter().zip(fields) {
+            if planned.kind != FieldKind::Query {
+                continue;
+            }
+            let wire = &planned.prop.name;
             let field_ident = &field.ident;
-            if prop.name == "typed_keys" && !prop.required {
-                // Typed-keys aggregate responses need it to decode: on unless turned off.
-                query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident.or(Some(true)), &mut query)?;));
-            } else {
-                query.push(
-                    quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;),
-                );
+            query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;));
+            if self.formats.selects_format(&planned.owner, wire) {
+                format_field = Some((wire, field_ident, planned.prop.required));
             }
         }
         let body = if has_body {
@@ -426,6 +490,28 @@ impl TypeSpace<'_> {
             .or_else(|| endpoint.response_media_type.first())
             .cloned()
             .unwrap_or_else(|| "application/json".to_string());
+        // A parameter that chooses the response's format chooses the Accept header with it.
+        let accept = match format_field {
+            None => quote!(#accept),
+            Some((wire, field_ident, required)) => {
+                let arms = self.formats.values.iter().map(|(value, media_type)| {
+                    quote!(::std::option::Option::Some(#value) => #media_type,)
+                });
+                let value = if required {
+                    quote!(crate::runtime::stringify(#wire, &self.#field_ident)?)
+                } else {
+                    quote!(match &self.#field_ident {
+                        ::std::option::Option::Some(format) => crate::runtime::stringify(#wire, format)?,
+                        ::std::option::Option::None => ::std::option::Option::None,
+                    })
+                };
+                quote!(match #value.as_deref() {
+                    ::std::option::Option::None => #accept,
+                    #(#arms)*
+                    ::std::option::Option::Some(_) => "",
+                })
+            }
+        };
         let bounds = if request.generics.is_empty() {
             TokenStream::new()
         } else {
@@ -592,6 +678,153 @@ impl TypeSpace<'_> {
                 }
             }
         })
+    }
+}
+
+/// Where a request field goes on the wire.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum FieldKind {
+    Path,
+    Query,
+    /// The whole body (a struct of its own, or a value).
+    Body,
+}
+
+/// One field of a request as decided before anything is printed: the property, where it
+/// goes, the type that declares it (the request, or a behavior the request attaches), and its
+/// Rust name once names are handed out.
+#[derive(Clone, Debug)]
+struct PlannedField {
+    prop: Property,
+    kind: FieldKind,
+    owner: TypeName,
+    rust_name: String,
+}
+
+impl PlannedField {
+    fn new(prop: Property, kind: FieldKind, owner: &TypeName) -> Self {
+        PlannedField {
+            prop,
+            kind,
+            owner: owner.clone(),
+            rust_name: String::new(),
+        }
+    }
+}
+
+const TYPED_KEYS: &str = "typed_keys";
+
+const TYPED_KEYS_DOC: &str = "\n\nOn (`Some(true)`) in a request made with `new`, so that \
+aggregations and suggesters decode into their typed variants. Turned off, the server sends \
+names without their type, and decoding such a response into the typed one fails with an \
+error saying so (read it with `.raw()` instead).";
+
+/// The field of a properties body that keeps the members this client doesn't know.
+fn extra_fields_field(fields: &[Field]) -> Field {
+    let taken: Vec<String> = fields
+        .iter()
+        .map(|f| f.ident.to_string().trim_start_matches("r#").to_string())
+        .collect();
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    let name = super::names::Scope::with_reserved(&taken).claim("extra_fields".to_string());
+    let field_ident = ident(&name);
+    let ty = quote!(::indexmap::IndexMap<::std::string::String, ::serde_json::Value>);
+    Field {
+        tokens: quote! {
+            /// Members this client doesn't know: read from JSON and sent as they are.
+            #[serde(flatten, default, skip_serializing_if = "::indexmap::IndexMap::is_empty")]
+            pub #field_ident: #ty,
+        },
+        ident: field_ident,
+        ty: ty.clone(),
+        inner: ty,
+        required: false,
+        secret: false,
+    }
+}
+
+/// Setters on a request: one per optional path part and query parameter, named like the
+/// field; for a properties body, `body` and one per body field (named like the body field,
+/// or `body_<name>` where a path part or query parameter has the name), and `extra_field`.
+fn request_setters(
+    name: &Ident,
+    params: &TokenStream,
+    fields: &[Field],
+    body: Option<(&[Field], &Ident)>,
+) -> TokenStream {
+    let plain = |id: &Ident| id.to_string().trim_start_matches("r#").to_string();
+    let field_names: Vec<String> = fields.iter().map(|f| plain(&f.ident)).collect();
+    let mut reserved: Vec<&str> = field_names.iter().map(String::as_str).collect();
+    reserved.extend(["new", "to_http", "extra_field"]);
+    let mut scope = super::names::Scope::with_reserved(&reserved);
+    let mut methods = Vec::new();
+    let body_len = usize::from(body.is_some());
+    for f in &fields[..fields.len() - body_len] {
+        if f.required {
+            continue;
+        }
+        let field_ident = &f.ident;
+        let inner = &f.inner;
+        let doc = format!(" Sets `{}`.", plain(field_ident));
+        methods.push(quote! {
+            #[doc = #doc]
+            pub fn #field_ident(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
+                self.#field_ident = ::std::option::Option::Some(value.into());
+                self
+            }
+        });
+    }
+    if let Some((body_fields, extra)) = body {
+        let body_field = &fields[fields.len() - 1];
+        let body_ident = &body_field.ident;
+        let body_ty = &body_field.ty;
+        methods.push(quote! {
+            /// Sets the whole request body.
+            pub fn #body_ident(mut self, body: #body_ty) -> Self {
+                self.#body_ident = body;
+                self
+            }
+        });
+        for f in body_fields.iter().filter(|f| &f.ident != extra) {
+            let wanted = plain(&f.ident);
+            let setter = if scope.is_taken(&wanted) {
+                scope.claim(format!("body_{wanted}"))
+            } else {
+                scope.claim(wanted.clone())
+            };
+            let setter = ident(&setter);
+            let field_ident = &f.ident;
+            let inner = &f.inner;
+            let doc = format!(" Sets the body's `{wanted}`.");
+            let value = if f.required {
+                quote!(value.into())
+            } else {
+                quote!(::std::option::Option::Some(value.into()))
+            };
+            methods.push(quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
+                    self.#body_ident.#field_ident = #value;
+                    self
+                }
+            });
+        }
+        methods.push(quote! {
+            /// Adds a body field this client doesn't know (one newer than the specification,
+            /// say); it must not repeat a typed field.
+            pub fn extra_field(mut self, name: impl ::std::convert::Into<::std::string::String>, value: ::serde_json::Value) -> Self {
+                self.#body_ident.#extra.insert(name.into(), value);
+                self
+            }
+        });
+    }
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #params #name #params {
+            #(#methods)*
+        }
     }
 }
 

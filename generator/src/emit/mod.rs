@@ -4,6 +4,7 @@
 mod docs;
 mod endpoints;
 mod features;
+mod formats;
 mod names;
 mod types;
 mod typespace;

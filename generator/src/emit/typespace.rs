@@ -7,6 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::EmitError;
+use super::formats::FormatPolicy;
 use super::names::{NameTable, RustPath, ident};
 use crate::model::{
     Behavior, Interface, Model, Property, TypeDefinition, TypeName, ValueOf, Variants,
@@ -74,6 +75,8 @@ pub struct TypeSpace<'m> {
     pub request_bodies: HashMap<TypeName, TokenStream>,
     /// The named types used as a dictionary's key, which must be `Eq` and `Hash`.
     pub dictionary_keys: HashSet<TypeName>,
+    /// Which query parameters choose the response's media type (policy, not spec).
+    pub formats: FormatPolicy,
 }
 
 /// Every named type that is the key of a `Dictionary` somewhere in the model.
@@ -104,7 +107,9 @@ impl<'m> TypeSpace<'m> {
             synthesized_emitted: HashMap::new(),
             request_bodies: HashMap::new(),
             dictionary_keys: dictionary_keys(model),
+            formats: FormatPolicy::checked_in()?,
         };
+        space.check_format_policy()?;
         space.component = space.components();
         Ok(space)
     }
@@ -112,6 +117,35 @@ impl<'m> TypeSpace<'m> {
     /// How many of the unions synthesized into `module` have been emitted.
     pub fn synthesized_done(&self, module: &[String]) -> usize {
         self.synthesized_emitted.get(module).copied().unwrap_or(0)
+    }
+
+    /// Every `param` row of the format policy whose owner is in the model names one of its
+    /// query parameters (a behavior's: one of its properties). Owners absent from the model
+    /// are fine: a spec may hold only some namespaces.
+    fn check_format_policy(&self) -> Result<(), EmitError> {
+        for (owner, param) in &self.formats.params {
+            let known = match self.get(owner) {
+                None => continue,
+                Some(TypeDefinition::Request(r)) => r.query.iter().any(|q| &q.name == param),
+                Some(TypeDefinition::Interface(i)) => i.properties.iter().any(|p| &p.name == param),
+                Some(_) => false,
+            };
+            if !known {
+                return Err(EmitError::Invalid(format!(
+                    "generator/policy/response_formats.tsv: {}::{} has no query parameter `{param}`",
+                    owner.namespace, owner.name
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The behavior interface a request attaches by name (they live in `_spec_utils`).
+    pub fn behavior(&self, name: &str) -> Option<&'m Interface> {
+        match self.get(&TypeName::new("_spec_utils", name)) {
+            Some(TypeDefinition::Interface(i)) => Some(i),
+            _ => None,
+        }
     }
 
     pub fn get(&self, name: &TypeName) -> Option<&'m TypeDefinition> {

@@ -90,6 +90,9 @@ pub const SPEC_VERSION: &str = "9.x";
 pub const SPEC_MAJOR_VERSION: u16 = 9;
 
 #[rustfmt::skip]
+pub mod cat;
+
+#[rustfmt::skip]
 pub mod shapes;
 
 #[rustfmt::skip]

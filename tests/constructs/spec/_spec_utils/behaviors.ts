@@ -44,6 +44,27 @@ export interface CommonQueryParameters {
 }
 
 /**
+ * URL parameters of the endpoints that answer with a table.
+ * @behavior Query parameters shared by the table endpoints.
+ */
+export interface CommonCatQueryParameters {
+  /**
+   * The media type of the answer by its short name (`json`, `csv`, `txt`, ...).
+   */
+  format?: string
+  /**
+   * Describe the columns instead of listing rows.
+   * @server_default false
+   */
+  help?: boolean
+  /**
+   * Start a text table with a row of column names.
+   * @server_default false
+   */
+  v?: boolean
+}
+
+/**
  * The class is the read-side variant of `TDefinition`: it declares only the properties
  * whose type or required-ness differ, and inherits all the others from `TDefinition`.
  * @behavior Marks a read-side variant that restates only the properties it changes.

@@ -7,5 +7,6 @@ import { CommonQueryParameters } from '@spec_utils/behaviors'
 export class RequestBase implements CommonQueryParameters {}
 
 export enum MediaType {
-  Json = 'application/json'
+  Json = 'application/json',
+  Text = 'text/plain'
 }

@@ -2,6 +2,7 @@
 // Do not edit: change the specification or the generator and run it again.
 
 pub mod echo;
+pub mod table;
 pub mod types;
 /// The `shapes` APIs.
 #[derive(Debug, Clone, Copy)]
