@@ -209,6 +209,18 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 5.5.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::authenticate::AuthenticateRequest;
+    ///
+    /// let response = client.security().authenticate(AuthenticateRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn authenticate(
         &self,
         request: crate::security::authenticate::AuthenticateRequest,

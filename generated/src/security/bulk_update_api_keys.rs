@@ -285,6 +285,19 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 8.5.0 (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-bulk-update-api-keys>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::bulk_update_api_keys::BulkUpdateApiKeysRequest;
+    ///
+    /// # let body = todo!();
+    /// let response = client.security().bulk_update_api_keys(BulkUpdateApiKeysRequest::new(body))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn bulk_update_api_keys(
         &self,
         request: crate::security::bulk_update_api_keys::BulkUpdateApiKeysRequest,

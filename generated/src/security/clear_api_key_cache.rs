@@ -147,6 +147,19 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 7.10.0 (stable); Serverless (stable, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-api-key-cache>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::clear_api_key_cache::ClearApiKeyCacheRequest;
+    ///
+    /// # let ids = todo!();
+    /// let response = client.security().clear_api_key_cache(ClearApiKeyCacheRequest::new(ids))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn clear_api_key_cache(
         &self,
         request: crate::security::clear_api_key_cache::ClearApiKeyCacheRequest,

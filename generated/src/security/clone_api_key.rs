@@ -299,6 +299,19 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 9.4.0 (experimental); Serverless (experimental, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch#TODO>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::clone_api_key::CloneApiKeyRequest;
+    ///
+    /// # let body = todo!();
+    /// let response = client.security().clone_api_key(CloneApiKeyRequest::new(body))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn clone_api_key(
         &self,
         request: crate::security::clone_api_key::CloneApiKeyRequest,

@@ -320,6 +320,18 @@ impl<'a> crate::security::Security<'a> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/configuration-reference/security-settings#api-key-service-settings>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::create_api_key::CreateApiKeyRequest;
+    ///
+    /// let response = client.security().create_api_key(CreateApiKeyRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn create_api_key(
         &self,
         request: crate::security::create_api_key::CreateApiKeyRequest,

@@ -306,6 +306,19 @@ impl<'a> crate::security::Security<'a> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-cross-cluster-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::create_cross_cluster_api_key::CreateCrossClusterApiKeyRequest;
+    ///
+    /// # let body = todo!();
+    /// let response = client.security().create_cross_cluster_api_key(CreateCrossClusterApiKeyRequest::new(body))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn create_cross_cluster_api_key(
         &self,
         request: crate::security::create_cross_cluster_api_key::CreateCrossClusterApiKeyRequest,

@@ -226,6 +226,18 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 6.7.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::get_api_key::GetApiKeyRequest;
+    ///
+    /// let response = client.security().get_api_key(GetApiKeyRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn get_api_key(
         &self,
         request: crate::security::get_api_key::GetApiKeyRequest,

@@ -538,6 +538,19 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 7.9.0 (stable); Serverless (stable, private).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-grant-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::grant_api_key::GrantApiKeyRequest;
+    ///
+    /// # let body = todo!();
+    /// let response = client.security().grant_api_key(GrantApiKeyRequest::new(body))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn grant_api_key(
         &self,
         request: crate::security::grant_api_key::GrantApiKeyRequest,

@@ -296,6 +296,18 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 6.7.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-invalidate-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::invalidate_api_key::InvalidateApiKeyRequest;
+    ///
+    /// let response = client.security().invalidate_api_key(InvalidateApiKeyRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn invalidate_api_key(
         &self,
         request: crate::security::invalidate_api_key::InvalidateApiKeyRequest,

@@ -1227,6 +1227,18 @@ impl<'a> crate::security::Security<'a> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-api-keys>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/elasticsearch/rest-apis/query-api-keys>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::query_api_keys::QueryApiKeysRequest;
+    ///
+    /// let response = client.security().query_api_keys(QueryApiKeysRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn query_api_keys(
         &self,
         request: crate::security::query_api_keys::QueryApiKeysRequest,

@@ -258,6 +258,19 @@ impl<'a> crate::security::Security<'a> {
     /// Availability: Stack since 8.4.0 (stable); Serverless (stable, public).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::update_api_key::UpdateApiKeyRequest;
+    ///
+    /// # let id = todo!();
+    /// let response = client.security().update_api_key(UpdateApiKeyRequest::new(id))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn update_api_key(
         &self,
         request: crate::security::update_api_key::UpdateApiKeyRequest,

@@ -264,6 +264,20 @@ impl<'a> crate::security::Security<'a> {
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-cross-cluster-api-key>)
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/remote-clusters/remote-clusters-api-key>)
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &elasticsearch_typed::Client) -> Result<(), elasticsearch_typed::Error> {
+    /// use elasticsearch_typed::security::update_cross_cluster_api_key::UpdateCrossClusterApiKeyRequest;
+    ///
+    /// # let id = todo!();
+    /// # let body = todo!();
+    /// let response = client.security().update_cross_cluster_api_key(UpdateCrossClusterApiKeyRequest::new(id, body))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn update_cross_cluster_api_key(
         &self,
         request: crate::security::update_cross_cluster_api_key::UpdateCrossClusterApiKeyRequest,

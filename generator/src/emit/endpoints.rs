@@ -83,9 +83,9 @@ impl TypeSpace<'_> {
             Some(TypeDefinition::Response(r)) => r,
             _ => return Err(EmitError::UnknownType(endpoint.response.clone())),
         };
-        let mut items = self.request_items(endpoint, request)?;
+        let (mut items, new_args) = self.request_items(endpoint, request)?;
         items.extend(self.response_items(response, is_existence_check(endpoint, response))?);
-        items.extend(self.function_items(endpoint, request, response)?);
+        items.extend(self.function_items(endpoint, request, response, &new_args)?);
         Ok(EndpointOut { items })
     }
 
@@ -122,11 +122,12 @@ impl TypeSpace<'_> {
         planned
     }
 
+    /// The request's items, and the names of the arguments its `new` takes.
     fn request_items(
         &mut self,
         endpoint: &Endpoint,
         request: &Request,
-    ) -> Result<TokenStream, EmitError> {
+    ) -> Result<(TokenStream, Vec<String>), EmitError> {
         let path = self.path(&request.name)?.clone();
         let name = format_ident!("{}", path.name);
         let params = generic_params(&request.generics);
@@ -296,6 +297,12 @@ impl TypeSpace<'_> {
                 #(#field_tokens)*
             }
         });
+        let arg_names: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| is_arg(*i, f))
+            .map(|(_, f)| f.ident.to_string())
+            .collect();
         let args = fields
             .iter()
             .enumerate()
@@ -345,7 +352,7 @@ impl TypeSpace<'_> {
             body_struct.as_ref().map(|(f, extra)| (f.as_slice(), extra)),
         ));
         out.extend(self.to_http(endpoint, request, &name, &params, &fields, &planned)?);
-        Ok(out)
+        Ok((out, arg_names))
     }
 
     /// `to_http`: picks the url whose path parts are all set, encodes them, stringifies the
@@ -595,6 +602,7 @@ impl TypeSpace<'_> {
         endpoint: &Endpoint,
         request: &Request,
         response: &Response,
+        new_args: &[String],
     ) -> Result<TokenStream, EmitError> {
         let request_path = self.path_tokens(&request.name)?;
         let response_path = self.path_tokens(&response.name)?;
@@ -652,6 +660,7 @@ impl TypeSpace<'_> {
             }
             _ => quote!(response.json()),
         };
+        let example = self.call_example(endpoint, request, &function, generics.len(), new_args)?;
         let name = &endpoint.name;
         let (impl_head, lifetime, transport) = if endpoint.name.contains('.') {
             let namespace = endpoint.name.split('.').next().unwrap_or_default();
@@ -672,12 +681,73 @@ impl TypeSpace<'_> {
         Ok(quote! {
             #impl_head {
                 #docs
+                #example
                 #deprecated
                 pub fn #function #fn_generics(&self, request: #request_path #request_params) -> crate::runtime::Call<#lifetime, #response_path #response_params> #where_clause {
                     crate::runtime::Call::new(#transport, #name, request.to_http(), |response: crate::runtime::HttpResponse| #decode)
                 }
             }
         })
+    }
+}
+
+impl TypeSpace<'_> {
+    /// A doc example calling the endpoint, compiled as a doctest: the request built with
+    /// `new` (its required arguments come from hidden lines), sent, and awaited. Type
+    /// parameters are `serde_json::Value`.
+    fn call_example(
+        &self,
+        endpoint: &Endpoint,
+        request: &Request,
+        function: &Ident,
+        generic_count: usize,
+        new_args: &[String],
+    ) -> Result<TokenStream, EmitError> {
+        let krate = &self.crate_name;
+        let request_path = self.path(&request.name)?;
+        let module = request_path.module.join("::");
+        let request_name = &request_path.name;
+        let function = function.to_string();
+        let accessor = match endpoint.name.split_once('.') {
+            Some((namespace, _)) => format!(".{}()", ident(&snake(namespace))),
+            None => String::new(),
+        };
+        let turbofish = if generic_count == 0 {
+            String::new()
+        } else {
+            format!("::<{}>", vec!["serde_json::Value"; generic_count].join(", "))
+        };
+        let mut lines = vec![
+            String::new(),
+            "# Example".to_string(),
+            String::new(),
+            "```no_run".to_string(),
+            format!(
+                "# async fn example(client: &{krate}::Client) -> Result<(), {krate}::Error> {{"
+            ),
+            format!("use {krate}::{module}::{request_name};"),
+            String::new(),
+        ];
+        for arg in new_args {
+            lines.push(format!("# let {arg} = todo!();"));
+        }
+        lines.push(format!(
+            "let response = client{accessor}.{function}{turbofish}({request_name}::new({}))",
+            new_args.join(", ")
+        ));
+        lines.push("    .await?;".to_string());
+        lines.push("# let _ = response;".to_string());
+        lines.push("# Ok(()) }".to_string());
+        lines.push("```".to_string());
+        let attrs = lines.iter().map(|line| {
+            let text = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote!(#[doc = #text])
+        });
+        Ok(quote!(#(#attrs)*))
     }
 }
 

@@ -305,6 +305,7 @@ fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>
     let started = std::time::Instant::now();
     let mut timings = EmitTimings::default();
     let mut emission = Emission::new(model)?;
+    emission.space.crate_name = options.package_name.replace('-', "_");
     let features = features::Features::new(model, &emission.endpoints);
     let root_children = emission.plan[&Vec::new()].children.clone();
 

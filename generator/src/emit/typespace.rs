@@ -77,6 +77,8 @@ pub struct TypeSpace<'m> {
     pub dictionary_keys: HashSet<TypeName>,
     /// Which query parameters choose the response's media type (policy, not spec).
     pub formats: FormatPolicy,
+    /// The generated crate's name as a path root (`elasticsearch_typed`), for doc examples.
+    pub crate_name: String,
 }
 
 /// Every named type that is the key of a `Dictionary` somewhere in the model.
@@ -108,6 +110,7 @@ impl<'m> TypeSpace<'m> {
             request_bodies: HashMap::new(),
             dictionary_keys: dictionary_keys(model),
             formats: FormatPolicy::checked_in()?,
+            crate_name: "elasticsearch_typed".to_string(),
         };
         space.check_format_policy()?;
         space.component = space.components();

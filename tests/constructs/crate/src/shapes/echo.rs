@@ -104,6 +104,19 @@ impl<'a> crate::shapes::Shapes<'a> {
     /// - `POST /_shapes/echo`
     ///
     /// Availability: Stack since 1.0.0 (experimental).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &constructs_typed::Client) -> Result<(), constructs_typed::Error> {
+    /// use constructs_typed::shapes::echo::EchoRequest;
+    ///
+    /// # let document = todo!();
+    /// let response = client.shapes().echo(EchoRequest::new(document))
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn echo(
         &self,
         request: crate::shapes::echo::EchoRequest,

@@ -166,6 +166,18 @@ impl<'a> crate::shapes::Shapes<'a> {
     /// - `GET /_shapes/table`
     ///
     /// Availability: Stack since 1.0.0 (experimental).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(client: &constructs_typed::Client) -> Result<(), constructs_typed::Error> {
+    /// use constructs_typed::shapes::table::TableRequest;
+    ///
+    /// let response = client.shapes().table(TableRequest::new())
+    ///     .await?;
+    /// # let _ = response;
+    /// # Ok(()) }
+    /// ```
     pub fn table(
         &self,
         request: crate::shapes::table::TableRequest,
