@@ -625,7 +625,11 @@ impl Transport {
         span: &tracing::Span,
     ) -> Result<HttpResponse, Error> {
         let inner = &*self.inner;
-        self.sniff_if_due().await;
+        // The rare paths (sniffing, the 429 wait) are boxed: their futures are large, and a
+        // request that needs none of them does not carry their room (smaller futures to move).
+        if self.sniff_due() {
+            Box::pin(self.sniff_guarded()).await;
+        }
         let prepared = self.prepare(request, options)?;
         let max_retries = options.max_retries.unwrap_or(inner.max_retries);
         let timeout = options.timeout.or(inner.timeout);
@@ -671,7 +675,7 @@ impl Transport {
                     if retries_left && (!timed_out || inner.retry_on_timeout) {
                         tracing::warn!(%endpoint, node = %node.url, attempt, error = %source, "request failed, retrying");
                         if inner.sniff_on_failure {
-                            self.sniff_guarded().await;
+                            Box::pin(self.sniff_guarded()).await;
                         }
                         continue;
                     }
@@ -693,7 +697,7 @@ impl Transport {
                 if retries_left {
                     tracing::warn!(%endpoint, node = %node.url, attempt, status, "node unavailable, retrying");
                     if inner.sniff_on_failure {
-                        self.sniff_guarded().await;
+                        Box::pin(self.sniff_guarded()).await;
                     }
                     continue;
                 }
@@ -704,7 +708,7 @@ impl Transport {
                         .unwrap_or_else(|| inner.retry_backoff.wait(attempt, fastrand::f64()));
                     if wait <= inner.retry_backoff.max {
                         tracing::warn!(%endpoint, node = %node.url, attempt, ?wait, "too many requests (429), retrying after a backoff");
-                        tokio::time::sleep(wait).await;
+                        Box::pin(tokio::time::sleep(wait)).await;
                         continue;
                     }
                 }
@@ -844,20 +848,18 @@ impl Transport {
         inner.sniffing.store(false, Ordering::Release);
     }
 
-    /// Sniffs before the first request (`sniff_on_start`) and when the interval is over.
-    async fn sniff_if_due(&self) {
+    /// Whether to sniff before this request: before the first one (`sniff_on_start`) and
+    /// when the interval is over.
+    fn sniff_due(&self) -> bool {
         let inner = &*self.inner;
         if !inner.sniff_on_start && inner.sniff_interval.is_none() {
-            return;
+            return false;
         }
         let last = inner.sniffed_at.lock().map(|at| *at).unwrap_or(None);
-        let due = match (last, inner.sniff_interval) {
-            (None, _) => inner.sniff_on_start || inner.sniff_interval.is_some(),
+        match (last, inner.sniff_interval) {
+            (None, _) => true,
             (Some(at), Some(interval)) => at.elapsed() >= interval,
             (Some(_), None) => false,
-        };
-        if due {
-            self.sniff_guarded().await;
         }
     }
 }
