@@ -582,7 +582,8 @@ impl Transport {
     /// Sends `request` for `endpoint` (its name in the specification, for the trace span),
     /// trying the nodes in turn: a connection error, a timeout or a 502/503/504 answer marks
     /// the node dead and the request is retried on the next node; a 429 is retried after a
-    /// backoff (or the wait `Retry-After` asks for). The body is encoded once for all
+    /// backoff (or the wait `Retry-After` asks for, in seconds or as an HTTP date; a wait
+    /// longer than the backoff's maximum ends the retries). The body is encoded once for all
     /// attempts.
     ///
     /// # Errors
@@ -590,6 +591,8 @@ impl Transport {
     /// * [`Error::Api`] if the final status is neither 2xx nor a success status of the
     ///   request or its options (the body is decoded as an Elasticsearch error);
     /// * [`Error::Transport`] if no attempt got a response;
+    /// * [`Error::Tls`] at once (no retry, the node not marked dead) if a node's certificate
+    ///   is rejected or it rejects the client certificate;
     /// * [`Error::ProductCheck`] if a 2xx response is not from Elasticsearch;
     /// * [`Error::BodyTooLarge`] if the body exceeds the configured limit;
     /// * [`Error::InvalidUrl`] / [`Error::InvalidParameter`] if the request cannot be built.
