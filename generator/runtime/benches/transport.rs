@@ -5,7 +5,8 @@
 //! Yardsticks: `bare` is `reqwest::Client::get(url).send()` and the body read; `bare, same
 //! request` sends the same headers as the transport (User-Agent, `x-elastic-client-meta`, the
 //! compatibility `Accept`) with the same 30 s timeout, so that the difference left is what the
-//! transport itself does (node selection, retries bookkeeping, the product check, metadata).
+//! transport itself does (node selection, retries bookkeeping, the product check, metadata);
+//! `bare, same headers` is the latter without the timeout, to tell the two apart.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -49,6 +50,17 @@ impl Variants {
                 assert!(response.status().is_success());
                 response.bytes().await.unwrap();
             }
+            4 => {
+                let response = self
+                    .client
+                    .get(&self.url)
+                    .headers(self.headers.clone())
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(response.status().is_success());
+                response.bytes().await.unwrap();
+            }
             2 => {
                 self.transport
                     .execute(HttpRequest::new(Method::GET, "/"))
@@ -69,7 +81,13 @@ impl Variants {
     }
 }
 
-const LABELS: [&str; 4] = ["bare", "bare, same request", "transport", "transport Call"];
+const LABELS: [&str; 5] = [
+    "bare",
+    "bare, same request",
+    "transport",
+    "transport Call",
+    "bare, same headers",
+];
 
 /// CPU time of this process so far (all threads: the client's and the loopback node's), from
 /// Linux's per-thread `schedstat` (nanoseconds on a CPU); `None` elsewhere. On a shared
