@@ -461,8 +461,8 @@ impl<'a, T> Call<'a, T> {
     }
 
     /// The response as it came (status, headers, bytes) in place of the typed body. Error
-    /// statuses still become [`Error::Api`] unless [`ignore_status`](Call::ignore_status) says
-    /// otherwise.
+    /// statuses still become [`Error::Api`]; `.raw().ignore_status(404)` gives them as
+    /// [`Outcome::Ignored`].
     pub fn raw(self) -> Call<'a, HttpResponse> {
         self.decode_with(Ok)
     }
