@@ -1039,6 +1039,11 @@ impl QueryApiKeysRequest {
         }
     }
 }
+impl ::std::default::Default for QueryApiKeysRequest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 impl QueryApiKeysRequest {
     /// Sets `with_limited_by`.
     pub fn with_limited_by(mut self, value: impl ::std::convert::Into<bool>) -> Self {

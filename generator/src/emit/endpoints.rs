@@ -282,8 +282,8 @@ impl TypeSpace<'_> {
         // typed_keys starts on (see TYPED_KEYS_DOC), in plain sight.
         let typed_keys_on =
             |p: &PlannedField| p.prop.name == TYPED_KEYS && !p.prop.required && p.kind == FieldKind::Query;
-        let defaultable = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f))
-            && !planned.iter().any(typed_keys_on);
+        let all_defaults = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f));
+        let defaultable = all_defaults && !planned.iter().any(typed_keys_on);
         let default = if defaultable && request.generics.is_empty() {
             quote!(Default,)
         } else {
@@ -344,6 +344,16 @@ impl TypeSpace<'_> {
         });
         if defaultable && !request.generics.is_empty() {
             out.extend(default_impl(&name, &params, &fields));
+        }
+        if all_defaults && !defaultable {
+            // What `new` makes, typed_keys on included (no bounds: every field is optional).
+            out.extend(quote! {
+                impl #params ::std::default::Default for #name #params {
+                    fn default() -> Self {
+                        Self::new()
+                    }
+                }
+            });
         }
         out.extend(request_setters(
             &name,
