@@ -486,7 +486,9 @@ impl TypeSpace<'_> {
         let text = " The response body.".to_string();
         Ok(match &response.body {
             Body::Properties { properties } => {
-                let fields = self.fields(properties, &ctx)?;
+                // A response that extends a class (older branches) has its properties too.
+                let properties = self.with_inherited(response.inherits.as_ref(), properties);
+                let fields = self.fields(&properties, &ctx)?;
                 let spec = StructSpec {
                     name: &path.name,
                     generics: &response.generics,
@@ -494,7 +496,7 @@ impl TypeSpace<'_> {
                     tag: None,
                     shortcut: None,
                 };
-                self.struct_items(&spec, &fields, properties)
+                self.struct_items(&spec, &fields, &properties)
             }
             Body::Value { value, .. } => {
                 let ty = self.rust_type(value, &ctx)?;
