@@ -389,7 +389,11 @@ impl<'m> TypeSpace<'m> {
     /// `own` after the properties of `base` and its bases, generics substituted: the
     /// properties of a class that extends `base` (an interface, or a response of an older
     /// branch).
-    pub fn with_inherited(&self, base: Option<&crate::model::Inherits>, own: &[Property]) -> Vec<Property> {
+    pub fn with_inherited(
+        &self,
+        base: Option<&crate::model::Inherits>,
+        own: &[Property],
+    ) -> Vec<Property> {
         let mut props = Vec::new();
         if let Some(base) = base
             && let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name)
