@@ -132,11 +132,11 @@ fn endpoints_of(model: &Value) -> impl Iterator<Item = &Value> {
 fn split_availability(v: &mut Value) {
     match v {
         Value::Object(o) => {
-            if let Some(a) = o.remove("availability") {
-                if let Some(stack) = a.get("stack").and_then(Value::as_object) {
-                    for (k, x) in stack {
-                        o.insert(k.clone(), x.clone());
-                    }
+            if let Some(a) = o.remove("availability")
+                && let Some(stack) = a.get("stack").and_then(Value::as_object)
+            {
+                for (k, x) in stack {
+                    o.insert(k.clone(), x.clone());
                 }
             }
             for x in o.values_mut() {
