@@ -7,6 +7,17 @@
 //! the format is gets read off that model's own contents, never off a version:
 //! - response value bodies without `codegenName`: when no response body of the official model
 //!   has one (the compiler of branch 8.19 leaves the tag out of responses), ours drop theirs.
+//! - availability as separate fields: when the official model's endpoints carry `stability`
+//!   and no `availability` (the compiler of branch 7.17), every `availability: {stack: {since,
+//!   stability, visibility, featureFlag}}` of ours (endpoints, properties, enum members) becomes
+//!   those fields on the node itself; the older format has no serverless availability.
+//! - generic parameters in their type's namespace: when a type's generic parameters are named
+//!   in the type's own namespace (`_global.bulk` for `Request<TDocument>`, 7.17), ours, named
+//!   in the type's (`_global.bulk.Request`), are renamed so.
+//!
+//! Fields the older format shares with ours need no mapping: `inherits` on responses (which
+//! ours carries where a response extends a class, as only older branches' do) and `request` /
+//! `response` of `null` on an endpoint that only a REST API spec file lists.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -48,19 +59,110 @@ struct Mapping {
     map: fn(ours: &mut Value),
 }
 
-const MAPPINGS: &[Mapping] = &[Mapping {
-    name: "response value bodies without codegenName",
-    applies: |theirs| {
-        !types_of_kind(theirs, "response").any(|t| t.pointer("/body/codegenName").is_some())
+const MAPPINGS: &[Mapping] = &[
+    Mapping {
+        name: "response value bodies without codegenName",
+        applies: |theirs| {
+            !types_of_kind(theirs, "response").any(|t| t.pointer("/body/codegenName").is_some())
+        },
+        map: |ours| {
+            for t in types_of_kind_mut(ours, "response") {
+                if let Some(body) = t.get_mut("body").and_then(Value::as_object_mut) {
+                    body.remove("codegenName");
+                }
+            }
+        },
     },
-    map: |ours| {
-        for t in types_of_kind_mut(ours, "response") {
-            if let Some(body) = t.get_mut("body").and_then(Value::as_object_mut) {
-                body.remove("codegenName");
+    Mapping {
+        name: "availability as since/stability/visibility fields",
+        applies: |theirs| {
+            endpoints_of(theirs)
+                .any(|e| e.get("stability").is_some() && e.get("availability").is_none())
+        },
+        map: split_availability,
+    },
+    Mapping {
+        name: "generic parameters named in their type's namespace",
+        applies: |theirs| {
+            theirs
+                .get("types")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .any(|t| {
+                    let ns = t.pointer("/name/namespace").and_then(Value::as_str);
+                    t.get("generics")
+                        .and_then(Value::as_array)
+                        .and_then(|g| g.first())
+                        .and_then(|g| g.get("namespace"))
+                        .and_then(Value::as_str)
+                        .is_some_and(|g| Some(g) == ns)
+                })
+        },
+        map: |ours| {
+            for t in ours
+                .get_mut("types")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                let (Some(ns), Some(name)) = (
+                    t.pointer("/name/namespace").and_then(Value::as_str),
+                    t.pointer("/name/name").and_then(Value::as_str),
+                ) else {
+                    continue;
+                };
+                let (own, ns) = (format!("{ns}.{name}"), ns.to_string());
+                rename_namespace(t, &own, &ns);
+            }
+        },
+    },
+];
+
+fn endpoints_of(model: &Value) -> impl Iterator<Item = &Value> {
+    model
+        .get("endpoints")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+}
+
+/// `availability: {stack: {since, stability, visibility, featureFlag}}` (endpoints, properties,
+/// enum members) -> the same fields on the node itself; the older format has no serverless.
+fn split_availability(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if let Some(a) = o.remove("availability")
+                && let Some(stack) = a.get("stack").and_then(Value::as_object)
+            {
+                for (k, x) in stack {
+                    o.insert(k.clone(), x.clone());
+                }
+            }
+            for x in o.values_mut() {
+                split_availability(x);
             }
         }
-    },
-}];
+        Value::Array(a) => a.iter_mut().for_each(split_availability),
+        _ => {}
+    }
+}
+
+/// Every `{"namespace": from, ...}` under `v` gets `to`.
+fn rename_namespace(v: &mut Value, from: &str, to: &str) {
+    match v {
+        Value::Object(o) => {
+            if o.get("namespace").and_then(Value::as_str) == Some(from) {
+                o.insert("namespace".into(), Value::String(to.to_string()));
+            }
+            for x in o.values_mut() {
+                rename_namespace(x, from, to);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| rename_namespace(x, from, to)),
+        _ => {}
+    }
+}
 
 fn types_of_kind<'v>(model: &'v Value, kind: &'v str) -> impl Iterator<Item = &'v Value> {
     model
@@ -407,6 +509,41 @@ mod tests {
         );
         let current = compare(&ours, &response(Some("other")));
         assert_eq!((current.types_equal, current.format_mappings.len()), (0, 0));
+    }
+
+    #[test]
+    fn the_older_format_has_split_availability_and_generics_in_the_type_namespace() {
+        let ours = json!({
+            "endpoints": [{"name": "a", "availability": {"stack": {"since": "7.7.0", "stability": "beta"}}}],
+            "types": [{"kind": "interface", "name": {"namespace": "x", "name": "T"},
+                "generics": [{"namespace": "x.T", "name": "V"}],
+                "properties": [{"name": "p", "availability": {"stack": {"since": "7.10.0"}},
+                    "type": {"kind": "instance_of", "type": {"namespace": "x.T", "name": "V"}}}]}]
+        });
+        let theirs = json!({
+            "endpoints": [{"name": "a", "since": "7.7.0", "stability": "beta"}],
+            "types": [{"kind": "interface", "name": {"namespace": "x", "name": "T"},
+                "generics": [{"namespace": "x", "name": "V"}],
+                "properties": [{"name": "p", "since": "7.10.0",
+                    "type": {"kind": "instance_of", "type": {"namespace": "x", "name": "V"}}}]}]
+        });
+        let r = compare(&ours, &theirs);
+        assert_eq!((r.endpoints_equal, r.types_equal), (1, 1), "{r}");
+        assert!(
+            r.format_mappings
+                .contains(&"availability as since/stability/visibility fields")
+        );
+        // Against a model in the current format, nothing is mapped and both differ.
+        let r = compare(&ours, &ours);
+        assert_eq!((r.endpoints_equal, r.types_equal), (1, 1), "{r}");
+        assert!(
+            !r.format_mappings
+                .iter()
+                .any(|m| m.starts_with("availability") || m.starts_with("generic")),
+            "{r}"
+        );
+        let r = compare(&theirs, &ours);
+        assert_eq!((r.endpoints_equal, r.types_equal), (0, 0), "{r}");
     }
 
     #[test]

@@ -99,14 +99,17 @@ pub fn collect(model: &Model, spec_dir: &Path) -> Vec<ExampleCase> {
     let index = model.type_index();
     let mut cases = Vec::new();
     for endpoint in &model.endpoints {
-        let Some(TypeDefinition::Request(request)) = index.get(&endpoint.request) else {
+        let Some((request_name, response_name)) = endpoint.types() else {
+            continue;
+        };
+        let Some(TypeDefinition::Request(request)) = index.get(request_name) else {
             continue;
         };
         let dir = request
             .spec_location
             .rsplit_once('/')
             .map_or("", |(dir, _)| dir);
-        let response_examples = match index.get(&endpoint.response) {
+        let response_examples = match index.get(response_name) {
             Some(TypeDefinition::Response(response)) => response.examples.as_ref(),
             _ => None,
         };

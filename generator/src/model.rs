@@ -487,6 +487,11 @@ pub struct Response {
     pub exceptions: Vec<ResponseException>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub generics: Vec<TypeName>,
+    /// The class a response extends (`export class Response extends AcknowledgedResponseBase`,
+    /// older branches); its properties are the body's too. Absent on the current branch,
+    /// whose responses never extend anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inherits: Option<Inherits>,
     pub name: TypeName,
     pub spec_location: String,
 }
@@ -568,11 +573,13 @@ pub struct Endpoint {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privileges: Option<Privileges>,
-    pub request: TypeName,
+    /// `null` for an endpoint that only a REST API spec file lists (no `.ts` request).
+    pub request: Option<TypeName>,
     pub request_body_required: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub request_media_type: Vec<String>,
-    pub response: TypeName,
+    /// `null` when `request` is.
+    pub response: Option<TypeName>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub response_media_type: Vec<String>,
     pub urls: Vec<UrlTemplate>,
@@ -593,6 +600,14 @@ pub struct UrlTemplate {
     pub deprecation: Option<Deprecation>,
     pub methods: Vec<String>,
     pub path: String,
+}
+
+impl Endpoint {
+    /// The request and response types; `None` for an endpoint that the spec only lists (a
+    /// REST API spec file without a `.ts` request), which no client code is generated for.
+    pub fn types(&self) -> Option<(&TypeName, &TypeName)> {
+        Some((self.request.as_ref()?, self.response.as_ref()?))
+    }
 }
 
 impl Model {
@@ -645,6 +660,9 @@ impl TypeDefinition {
                 for e in &r.exceptions {
                     body(&e.body, f);
                 }
+                if let Some(base) = &r.inherits {
+                    inherits(base, f);
+                }
             }
             TypeDefinition::Enum(_) => {}
             TypeDefinition::TypeAlias(a) => {
@@ -695,6 +713,7 @@ impl TypeDefinition {
             TypeDefinition::Response(r) => {
                 body(&r.body, f);
                 r.exceptions.iter().for_each(|e| body(&e.body, f));
+                generics(&r.inherits, f);
             }
             TypeDefinition::Enum(_) => {}
             TypeDefinition::TypeAlias(a) => a.type_.visit_values(f),

@@ -26,8 +26,16 @@ fn model_per_endpoint() {
     let index = model.type_index();
     let _guard = settings().bind_to_scope();
     for endpoint in &model.endpoints {
-        let request = index.get(&endpoint.request).map(|t| (*t).clone());
-        let response = index.get(&endpoint.response).map(|t| (*t).clone());
+        let request = endpoint
+            .request
+            .as_ref()
+            .and_then(|r| index.get(r))
+            .map(|t| (*t).clone());
+        let response = endpoint
+            .response
+            .as_ref()
+            .and_then(|r| index.get(r))
+            .map(|t| (*t).clone());
         let value = serde_json::json!({
             "endpoint": endpoint,
             "request": request,

@@ -75,13 +75,19 @@ fn is_existence_check(endpoint: &Endpoint, response: &Response) -> bool {
 
 impl TypeSpace<'_> {
     pub fn endpoint_items(&mut self, endpoint: &Endpoint) -> Result<EndpointOut, EmitError> {
-        let request = match self.get(&endpoint.request) {
-            Some(TypeDefinition::Request(r)) => r,
-            _ => return Err(EmitError::UnknownType(endpoint.request.clone())),
+        let Some((request_name, response_name)) = endpoint.types() else {
+            return Err(EmitError::Invalid(format!(
+                "endpoint `{}` has no request and response types",
+                endpoint.name
+            )));
         };
-        let response = match self.get(&endpoint.response) {
+        let request = match self.get(request_name) {
+            Some(TypeDefinition::Request(r)) => r,
+            _ => return Err(EmitError::UnknownType(request_name.clone())),
+        };
+        let response = match self.get(response_name) {
             Some(TypeDefinition::Response(r)) => r,
-            _ => return Err(EmitError::UnknownType(endpoint.response.clone())),
+            _ => return Err(EmitError::UnknownType(response_name.clone())),
         };
         let (mut items, new_args) = self.request_items(endpoint, request)?;
         items.extend(self.response_items(response, is_existence_check(endpoint, response))?);
@@ -377,7 +383,7 @@ impl TypeSpace<'_> {
         planned: &[PlannedField],
     ) -> Result<TokenStream, EmitError> {
         let has_body = planned.last().is_some_and(|p| p.kind == FieldKind::Body);
-        let exists = matches!(self.get(&endpoint.response),
+        let exists = matches!(endpoint.types().and_then(|(_, r)| self.get(r)),
             Some(TypeDefinition::Response(r)) if is_existence_check(endpoint, r));
         let accept_statuses = if exists { quote!(&[404]) } else { quote!(&[]) };
         let path_fields: Vec<(&Property, &Field)> = planned
@@ -583,7 +589,9 @@ impl TypeSpace<'_> {
         let text = " The response body.".to_string();
         Ok(match &response.body {
             Body::Properties { properties } => {
-                let fields = self.fields(properties, &ctx)?;
+                // A response that extends a class (older branches) has its properties too.
+                let properties = self.with_inherited(response.inherits.as_ref(), properties);
+                let fields = self.fields(&properties, &ctx)?;
                 let spec = StructSpec {
                     name: &path.name,
                     generics: &response.generics,
@@ -591,7 +599,7 @@ impl TypeSpace<'_> {
                     tag: None,
                     shortcut: None,
                 };
-                self.struct_items(&spec, &fields, properties)
+                self.struct_items(&spec, &fields, &properties)
             }
             Body::Value { value, .. } => {
                 let ty = self.rust_type(value, &ctx)?;

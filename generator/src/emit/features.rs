@@ -41,8 +41,10 @@ impl Features {
         for endpoint in endpoints {
             let feature = feature_of(endpoint);
             let entry = roots.entry(feature).or_default();
-            entry.push(endpoint.request.namespace.as_str());
-            entry.push(endpoint.response.namespace.as_str());
+            if let Some((request, response)) = endpoint.types() {
+                entry.push(request.namespace.as_str());
+                entry.push(response.namespace.as_str());
+            }
         }
         let mut own: HashMap<Vec<String>, BTreeSet<String>> = HashMap::new();
         for (feature, starts) in &roots {
@@ -65,8 +67,10 @@ impl Features {
         // The namespace handle (`client.security()`) lives in the top module and goes
         // wherever one of its endpoints goes.
         for endpoint in endpoints {
-            if endpoint.name.contains('.') {
-                let module = module_path(&endpoint.request.namespace);
+            if endpoint.name.contains('.')
+                && let Some((request, _)) = endpoint.types()
+            {
+                let module = module_path(&request.namespace);
                 let features = own.get(&module).cloned().unwrap_or_default();
                 own.entry(module[..1].to_vec())
                     .or_default()
@@ -120,9 +124,9 @@ impl Features {
 /// The feature an endpoint belongs to: its top namespace (`security`), `global` for the
 /// namespace-less ones.
 pub fn feature_of(endpoint: &Endpoint) -> String {
-    module_path(&endpoint.request.namespace)
-        .into_iter()
-        .next()
+    endpoint
+        .types()
+        .and_then(|(request, _)| module_path(&request.namespace).into_iter().next())
         .unwrap_or_default()
 }
 

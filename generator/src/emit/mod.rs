@@ -175,7 +175,8 @@ struct ModulePlan<'m> {
 pub(crate) struct Emission<'m> {
     pub space: TypeSpace<'m>,
     plan: BTreeMap<Vec<String>, ModulePlan<'m>>,
-    /// The generated endpoints (not `codegen_exclude`), sorted by name.
+    /// The generated endpoints (not `codegen_exclude`, with request and response types),
+    /// sorted by name.
     pub endpoints: Vec<&'m crate::model::Endpoint>,
 }
 
@@ -188,7 +189,8 @@ impl<'m> Emission<'m> {
             .endpoints
             .iter()
             .filter(|e| e.codegen_exclude)
-            .flat_map(|e| [&e.request, &e.response])
+            .filter_map(crate::model::Endpoint::types)
+            .flat_map(|(request, response)| [request, response])
             .collect();
         let mut types: Vec<&TypeDefinition> = model
             .types
@@ -204,12 +206,15 @@ impl<'m> Emission<'m> {
         let mut endpoints: Vec<_> = model
             .endpoints
             .iter()
-            .filter(|e| !e.codegen_exclude)
+            .filter(|e| !e.codegen_exclude && e.types().is_some())
             .collect();
         endpoints.sort_by(|a, b| a.name.cmp(&b.name));
         let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);
         for endpoint in &endpoints {
-            plan_module(&mut plan, &module_path(&endpoint.request.namespace))
+            let Some((request, _)) = endpoint.types() else {
+                continue;
+            };
+            plan_module(&mut plan, &module_path(&request.namespace))
                 .endpoints
                 .push(endpoint);
             if let Some((namespace, _)) = endpoint.name.split_once('.') {

@@ -55,10 +55,13 @@ pub(super) fn targets_of(
     let error_type = error_type.map(|t| type_text(t, &[], &crate_name));
     let mut targets = Vec::new();
     for endpoint in endpoints {
+        let Some((request_name, response_name)) = endpoint.types() else {
+            continue;
+        };
         let (Some(TypeDefinition::Request(request)), Some(TypeDefinition::Response(response))) =
-            (space.get(&endpoint.request), space.get(&endpoint.response))
+            (space.get(request_name), space.get(response_name))
         else {
-            return Err(EmitError::UnknownType(endpoint.request.clone()));
+            return Err(EmitError::UnknownType(request_name.clone()));
         };
         let request_body_type = space
             .request_bodies

@@ -420,8 +420,19 @@ impl<'m> TypeSpace<'m> {
     /// All properties of an interface, inherited ones first, generics substituted. (The
     /// model already lists the properties an `OverloadOf<T>` class takes from `T`.)
     pub fn all_properties(&self, interface: &Interface) -> Vec<Property> {
+        self.with_inherited(interface.inherits.as_ref(), &interface.properties)
+    }
+
+    /// `own` after the properties of `base` and its bases, generics substituted: the
+    /// properties of a class that extends `base` (an interface, or a response of an older
+    /// branch).
+    pub fn with_inherited(
+        &self,
+        base: Option<&crate::model::Inherits>,
+        own: &[Property],
+    ) -> Vec<Property> {
         let mut props = Vec::new();
-        if let Some(base) = &interface.inherits
+        if let Some(base) = base
             && let Some(TypeDefinition::Interface(parent)) = self.get(&base.type_name)
         {
             let map: HashMap<&TypeName, &ValueOf> =
@@ -438,7 +449,7 @@ impl<'m> TypeSpace<'m> {
             .enumerate()
             .map(|(i, p)| (p.name.clone(), i))
             .collect();
-        for own in &interface.properties {
+        for own in own {
             match position.get(&own.name) {
                 Some(&i) => props[i] = own.clone(),
                 None => {

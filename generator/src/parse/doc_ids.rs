@@ -25,6 +25,10 @@ pub struct DocEntry {
 #[derive(Debug, Default)]
 pub struct DocIds {
     entries: HashMap<String, DocEntry>,
+    /// Whether the specification has a table at all. Without one (older branches), a
+    /// `@doc_id` is kept without a url, as those branches' official compiler does; with one,
+    /// an id missing from it is an error.
+    present: bool,
 }
 
 /// Where each known column is.
@@ -78,7 +82,7 @@ impl DocIds {
     /// Reads the table; a specification without one has no doc ids.
     pub fn load(root: &Path) -> Result<DocIds, Diagnostics> {
         match super::files::read_regular(root, &root.join(TABLE)) {
-            Ok(Some(text)) => DocIds::parse(&text),
+            Ok(Some(text)) => DocIds::parse(&text).map(|d| DocIds { present: true, ..d }),
             Ok(None) => Ok(DocIds::default()),
             Err(message) => Err(Diagnostics::single(Diagnostic::file_only(TABLE, message))),
         }
@@ -139,10 +143,18 @@ impl DocIds {
             );
         }
         if errors.is_empty() {
-            Ok(DocIds { entries })
+            Ok(DocIds {
+                entries,
+                present: true,
+            })
         } else {
             Err(errors)
         }
+    }
+
+    /// Whether the specification has a table (an id missing from a table is an error; without a table ids have no urls).
+    pub fn is_present(&self) -> bool {
+        self.present
     }
 
     pub fn get(&self, id: &str) -> Option<&DocEntry> {

@@ -26,6 +26,10 @@ const REQUEST_TAGS: &[&str] = &[
     "ext_doc_id",
     "index_privileges",
     "rest_spec_name",
+    // The older dialect's endpoint availability, one tag per field (7.x branches).
+    "since",
+    "stability",
+    "visibility",
 ];
 
 const REQUEST_MEMBERS: &[&str] = &[
@@ -238,6 +242,18 @@ impl Lowerer<'_> {
 
         let description = docs.description();
         let deprecation = self.deprecation(file, &docs, errs);
+        // Path parts and query parameters the `.ts` request does not describe take the REST
+        // API spec file's descriptions; so does the request itself.
+        if let Some(j) = json {
+            for (props, described) in [
+                (&mut path, &j.part_descriptions),
+                (&mut query, &j.param_descriptions),
+            ] {
+                for p in props.iter_mut().filter(|p| p.description.is_none()) {
+                    p.description = described.get(&p.name).cloned();
+                }
+            }
+        }
         let request = Request {
             attached_behaviors: if self.has_heritage(id) {
                 self.attached_behaviors(id)
@@ -247,7 +263,9 @@ impl Lowerer<'_> {
             body,
             docs: TypeDocs {
                 deprecation: deprecation.clone(),
-                description: description.clone(),
+                description: description
+                    .clone()
+                    .or_else(|| json.map(|j| j.description.clone())),
                 ..TypeDocs::default()
             },
             examples: None,
@@ -271,7 +289,9 @@ impl Lowerer<'_> {
         }
 
         let mut endpoint = Endpoint {
-            availability: self.availability(file, &docs, errs).unwrap_or_default(),
+            availability: self
+                .availabilities(file, &docs, json, errs)
+                .unwrap_or_default(),
             codegen_exclude: docs.has("codegen_exclude"),
             deprecation,
             description: description
@@ -287,11 +307,10 @@ impl Lowerer<'_> {
             ext_previous_version_doc_url: None,
             name: api,
             privileges: None,
-            request: TypeName::new(file.namespace.clone(), "Request"),
-            request_body_required: body_required
-                || (body_member.is_none() && json.is_some_and(|j| j.body_required)),
+            request: Some(TypeName::new(file.namespace.clone(), "Request")),
+            request_body_required: json.map_or(body_required, |j| j.body_required),
             request_media_type,
-            response,
+            response: Some(response),
             response_media_type,
             urls,
         };
@@ -361,7 +380,18 @@ impl Lowerer<'_> {
         self.check_unique_members(file, members, errs);
         let bdocs = Docs::parse(file, &m.docs);
         if m.name != "body" {
-            self.check_tags(file, &bdocs, &[], What("member", Some(&m.name)), errs);
+            // `@doc_url` on `path_parts` / `query_parameters` (older branches): checked, but
+            // the model has no place for it.
+            self.check_tags(
+                file,
+                &bdocs,
+                &["doc_url"],
+                What("member", Some(&m.name)),
+                errs,
+            );
+            if let Some(t) = bdocs.get("doc_url") {
+                let _ = self.url(file, t, errs);
+            }
         }
         members
             .iter()
@@ -527,21 +557,26 @@ impl Lowerer<'_> {
             return None;
         };
         let n_errors = errs.len();
-        if extends.is_some() || !implements.is_empty() || index_signature.is_some() {
+        if !implements.is_empty() || index_signature.is_some() {
             errs.push(file.error(
                 decl.name_span,
-                "a `Response` cannot extend or implement anything",
+                "a `Response` cannot implement anything or have an index signature",
             ));
         }
+        // Older branches: `export class Response extends SomeResponseBase { ... }`.
+        let inherits = extends.as_ref().and_then(|h| self.inherits(id, h, errs));
         // A response's own documentation is not part of the model.
         let docs = Docs::parse(file, &decl.docs);
         self.check_tags(
             file,
             &docs,
-            &["doc_id", "ext_doc_id", "variants"],
+            &["doc_id", "doc_url", "ext_doc_id", "variants"],
             What("a response", None),
             errs,
         );
+        if let Some(t) = docs.get("doc_url") {
+            let _ = self.url(file, t, errs);
+        }
         // `@variants container` on a response is checked, but the official model keeps the
         // body's properties and nothing of the tag.
         let _ = self.variants(id, &docs, false, errs);
@@ -551,6 +586,7 @@ impl Lowerer<'_> {
             examples: None,
             exceptions: Vec::new(),
             generics: self.generics(id),
+            inherits,
             name: TypeName::new(file.namespace.clone(), "Response"),
             spec_location: self.spec_location(id),
         };
@@ -574,6 +610,13 @@ impl Lowerer<'_> {
                     ),
                 )),
             }
+        }
+        // A response that extends a class and declares no body has the body of properties
+        // it inherits, none of its own (as for requests).
+        if out.inherits.is_some() && !seen.contains("body") {
+            out.body = Body::Properties {
+                properties: Vec::new(),
+            };
         }
         (errs.len() == n_errors).then_some(out)
     }

@@ -1,7 +1,10 @@
 //! `_json_spec/*.json`: the REST API spec files, one API per file (`{"<api name>": {...}}`),
 //! which older spec branches use for an endpoint's urls and metadata. The official compiler
 //! starts each endpoint from its file and lets the `.ts` request say more: its `urls`, its
-//! description, `@doc_id`, media types and availability win over the file's.
+//! description, `@doc_id`, media types and availability win over the file's. The file's
+//! `body.required` wins over the request's (both branches' official compilers agree); the
+//! descriptions of path parts and query parameters fill in those the request leaves out; an
+//! API with a file and no `.ts` request is an endpoint without types (`request: null`).
 //!
 //! Every key of the format is known here; an unknown one is a located error, so that a newer
 //! format is noticed rather than half read.
@@ -13,7 +16,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Deprecation, UrlTemplate};
+use crate::model::{Availabilities, Availability, Deprecation, Endpoint, UrlTemplate};
 
 /// The folder of the REST API spec files, relative to the specification folder.
 pub const FOLDER: &str = "_json_spec";
@@ -34,6 +37,10 @@ pub struct JsonApi {
     pub accept: Vec<String>,
     /// `headers.content_type`: the request media types.
     pub content_type: Vec<String>,
+    /// The descriptions of the path parts (`url.paths[].parts`) and query parameters
+    /// (`params`), by name: the request's properties take them where they have none.
+    pub part_descriptions: HashMap<String, String>,
+    pub param_descriptions: HashMap<String, String>,
 }
 
 /// Every API of the folder, by name.
@@ -52,9 +59,9 @@ struct FileApi {
     #[serde(default)]
     headers: Headers,
     url: Url,
-    /// Query parameters: the `.ts` request declares them.
-    #[serde(default, rename = "params")]
-    _params: Option<IgnoredAny>,
+    /// Query parameters: the `.ts` request declares them; their descriptions are read.
+    #[serde(default)]
+    params: HashMap<String, Described>,
     #[serde(default)]
     body: Option<FileBody>,
     /// Endpoint-level deprecation: the official compiler takes it from `@deprecated` instead.
@@ -90,11 +97,19 @@ struct Url {
 struct FilePath {
     path: String,
     methods: Vec<String>,
-    /// Path parts: the `.ts` request declares them.
-    #[serde(default, rename = "parts")]
-    _parts: Option<IgnoredAny>,
+    /// Path parts: the `.ts` request declares them; their descriptions are read.
+    #[serde(default)]
+    parts: HashMap<String, Described>,
     #[serde(default)]
     deprecated: Option<Deprecation>,
+}
+
+/// A path part or query parameter: only its description is read (the rest of its format,
+/// types and defaults, is the `.ts` request's to say).
+#[derive(Deserialize)]
+struct Described {
+    #[serde(default)]
+    description: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +174,21 @@ impl JsonSpec {
                 "a REST API spec file holds exactly one API: `{\"<api name>\": {...}}`",
             ));
         };
+        let mut part_descriptions = HashMap::new();
+        for p in &api.url.paths {
+            for (name, part) in &p.parts {
+                if let Some(d) = &part.description {
+                    part_descriptions
+                        .entry(name.clone())
+                        .or_insert_with(|| d.clone());
+                }
+            }
+        }
+        let param_descriptions = api
+            .params
+            .iter()
+            .filter_map(|(n, p)| Some((n.clone(), p.description.clone()?)))
+            .collect();
         let urls = api
             .url
             .paths
@@ -179,6 +209,8 @@ impl JsonSpec {
             body_required: api.body.is_some_and(|b| b.required),
             accept: api.headers.accept,
             content_type: api.headers.content_type,
+            part_descriptions,
+            param_descriptions,
         };
         if self.apis.insert(name.clone(), entry).is_some() {
             return Err(Diagnostic::at(
@@ -196,8 +228,51 @@ impl JsonSpec {
         self.apis.get(api)
     }
 
+    /// The APIs, by name.
+    pub fn apis(&self) -> impl Iterator<Item = (&str, &JsonApi)> {
+        self.apis.iter().map(|(n, a)| (n.as_str(), a))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.apis.is_empty()
+    }
+}
+
+impl JsonApi {
+    /// The endpoint of an API that no `.ts` request describes: the file's metadata, and no
+    /// request or response types (`null` in the model, as the official compiler writes it).
+    pub fn untyped_endpoint(&self, name: &str) -> Endpoint {
+        let stack = Availability {
+            feature_flag: self.feature_flag.clone(),
+            since: None,
+            stability: self.stability.clone(),
+            visibility: self.visibility.clone(),
+        };
+        Endpoint {
+            availability: Availabilities {
+                serverless: None,
+                stack: (stack != Availability::default()).then_some(stack),
+            },
+            codegen_exclude: false,
+            deprecation: None,
+            description: self.description.clone(),
+            doc_id: None,
+            doc_tag: None,
+            doc_url: self.doc_url.clone(),
+            doc_url_serverless: None,
+            ext_doc_description: None,
+            ext_doc_id: None,
+            ext_doc_url: None,
+            ext_previous_version_doc_url: None,
+            name: name.to_string(),
+            privileges: None,
+            request: None,
+            request_body_required: self.body_required,
+            request_media_type: self.content_type.clone(),
+            response: None,
+            response_media_type: self.accept.clone(),
+            urls: self.urls.clone(),
+        }
     }
 }
 

@@ -43,6 +43,10 @@ const PROPERTY_TAGS: &[&str] = &[
     "ext_doc_id",
     "server_default",
     "variant",
+    // The older dialect's availability, one tag per field.
+    "since",
+    "stability",
+    "visibility",
 ];
 
 const INTERFACE_TAGS: &[&str] = &[
@@ -80,7 +84,16 @@ const ENUM_TAGS: &[&str] = &[
     "non_exhaustive",
 ];
 
-const ENUM_MEMBER_TAGS: &[&str] = &["aliases", "availability", "codegen_name", "deprecated"];
+const ENUM_MEMBER_TAGS: &[&str] = &[
+    "aliases",
+    "availability",
+    "codegen_name",
+    "deprecated",
+    // The older dialect's availability, one tag per field.
+    "since",
+    "stability",
+    "visibility",
+];
 
 /// What a tag is on, for messages: `What("property", Some("name"))` -> property `name`.
 #[derive(Clone, Copy)]
@@ -363,7 +376,7 @@ impl<'a> Lowerer<'a> {
             errs,
         );
         p.deprecation = self.deprecation(file, &docs, errs);
-        p.availability = self.availability(file, &docs, errs);
+        p.availability = self.availabilities(file, &docs, None, errs);
         if let Some(t) = docs.get("aliases") {
             p.aliases = comma_separated(&t.value);
         }
@@ -690,7 +703,7 @@ impl<'a> Lowerer<'a> {
             );
             let mut member = EnumMember {
                 aliases: Vec::new(),
-                availability: self.availability(file, &mdocs, errs),
+                availability: self.availabilities(file, &mdocs, None, errs),
                 codegen_name: None,
                 deprecation: self.deprecation(file, &mdocs, errs),
                 description: mdocs.description(),

@@ -159,15 +159,26 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
         }
     }
 
+    // The APIs of REST API spec files that no `.ts` request describes are listed without
+    // types, as the official compiler lists them.
+    let typed: std::collections::HashSet<String> =
+        endpoints.iter().map(|e| e.name.clone()).collect();
+    for (name, api) in json_spec.apis() {
+        if !typed.contains(name) {
+            endpoints.push(api.untyped_endpoint(name));
+        }
+    }
+
     // One endpoint per api name.
     endpoints.sort_by(|a, b| a.name.cmp(&b.name));
     for pair in endpoints.windows(2) {
         if pair[0].name == pair[1].name {
             errors.push(Diagnostic::file_only(
-                format!("{}/", pair[1].request.namespace.replace('.', "/")),
+                format!("{}/", namespace_of(&pair[1]).replace('.', "/")),
                 format!(
                     "duplicate endpoint `{}` (also in `{}`)",
-                    pair[1].name, pair[0].request.namespace
+                    pair[1].name,
+                    namespace_of(&pair[0])
                 ),
             ));
         }
@@ -200,9 +211,9 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
     }
 
     let mut roots = Vec::with_capacity(endpoints.len() * 2);
-    for e in &endpoints {
-        roots.push(e.request.clone());
-        roots.push(e.response.clone());
+    for (request, response) in endpoints.iter().filter_map(Endpoint::types) {
+        roots.push(request.clone());
+        roots.push(response.clone());
     }
     overload::expand_overloads(&mut types);
     let types = reach::reachable_sorted(types, &roots);
@@ -218,6 +229,12 @@ pub fn build_model(spec_dir: &Path, parsed: ParsedSpec) -> Result<Model, Diagnos
         endpoints,
         types,
     })
+}
+
+/// The namespace an endpoint's types are in (its name for one without types).
+fn namespace_of(e: &Endpoint) -> &str {
+    e.types()
+        .map_or(e.name.as_str(), |(request, _)| request.namespace.as_str())
 }
 
 fn finish(mut errors: Diagnostics) -> Diagnostics {

@@ -105,6 +105,10 @@ fn references<'a>(t: &'a TypeDefinition, out: &mut Vec<&'a TypeName>) {
             body_refs(&r.body, out);
         }
         TypeDefinition::Response(r) => {
+            if let Some(inh) = &r.inherits {
+                out.push(&inh.type_name);
+                inh.generics.iter().for_each(|g| value_refs(g, out));
+            }
             body_refs(&r.body, out);
             for e in &r.exceptions {
                 body_refs(&e.body, out);

@@ -1,4 +1,5 @@
-//! The values of JSDoc tags: `@availability`, `@deprecated`, `@server_default`
+//! The values of JSDoc tags: `@availability` (and the older dialect's `@since`, `@stability`,
+//! `@visibility`), `@deprecated`, `@server_default`
 //! (typed by the property's type), `@variants`, `@behavior_meta`, doc ids and urls,
 //! and the small value syntaxes they use (comma lists, `key=value`, JavaScript numbers
 //! and array literals).
@@ -6,6 +7,7 @@
 use indexmap::IndexMap;
 
 use super::files::SourceFile;
+use super::json_spec::JsonApi;
 use super::lower::{Errors, Lowerer, tag_error};
 use super::resolve::DeclId;
 use super::syntax::Heritage;
@@ -42,15 +44,9 @@ impl Lowerer<'_> {
             errs.push(tag_error(file, tag, msg));
             None
         };
-        if p.required {
-            return fail(
-                errs,
-                format!(
-                    "`@server_default` on required property `{}`: defaults only apply to optional properties",
-                    p.name
-                ),
-            );
-        }
+        // On a required property a default never applies, but it is what the spec says and the
+        // model keeps it (7.17's `AnalysisConfig.bucket_span`, where a stray `* ` before the tag
+        // made the older TypeScript of that branch's compiler read it as text).
         match &p.type_ {
             ValueOf::InstanceOf(i) => {
                 let name = i.type_name.name.as_str();
@@ -231,6 +227,105 @@ impl Lowerer<'_> {
         any.then_some(out)
     }
 
+    /// `@availability stack ...` / `@availability serverless ...`, or the older dialect's
+    /// separate `@since`, `@stability` and `@visibility` (the stack's, completed by the REST API
+    /// spec file where there is one); a node may not mix the two.
+    pub fn availabilities(
+        &self,
+        file: &SourceFile,
+        docs: &Docs,
+        json: Option<&JsonApi>,
+        errs: &mut Errors,
+    ) -> Option<Availabilities> {
+        if let Some(out) = self.availability(file, docs, errs) {
+            if let Some(t) = ["since", "stability", "visibility"]
+                .iter()
+                .find_map(|n| docs.get(n))
+            {
+                errs.push(tag_error(
+                    file,
+                    t,
+                    format!(
+                        "`@{}` with `@availability`: state the availability in one way only",
+                        t.name
+                    ),
+                ));
+            }
+            return Some(out);
+        }
+        self.split_availability(file, docs, json, errs)
+            .map(|stack| Availabilities {
+                stack: Some(stack),
+                serverless: None,
+            })
+    }
+
+    /// The stack availability in the older dialect: `@since 7.7.0`, `@stability beta` and
+    /// `@visibility private` (on a request, a property, an enum member), each separately, with the
+    /// REST API spec file's `stability` and `visibility` where the request does not say.
+    /// `None` when neither says anything.
+    pub fn split_availability(
+        &self,
+        file: &SourceFile,
+        docs: &Docs,
+        json: Option<&JsonApi>,
+        errs: &mut Errors,
+    ) -> Option<Availability> {
+        let mut a = Availability::default();
+        if let Some(tag) = docs.get("since")
+            && let Some(v) = self.non_empty(file, tag, errs)
+        {
+            if !is_semver(&v) {
+                errs.push(tag_error(
+                    file,
+                    tag,
+                    format!("malformed `@since`: `{v}` is not a semver version"),
+                ));
+            }
+            a.since = Some(v);
+        }
+        if let Some(tag) = docs.get("stability")
+            && let Some(v) = self.non_empty(file, tag, errs)
+        {
+            if !matches!(v.as_str(), "stable" | "beta" | "experimental") {
+                errs.push(tag_error(
+                    file,
+                    tag,
+                    format!(
+                        "malformed `@stability`: `{v}` is not one of stable, beta, experimental"
+                    ),
+                ));
+            }
+            a.stability = Some(v);
+        }
+        if let Some(tag) = docs.get("visibility")
+            && let Some(v) = self.non_empty(file, tag, errs)
+        {
+            if !matches!(v.as_str(), "public" | "private" | "feature_flag") {
+                errs.push(tag_error(
+                    file,
+                    tag,
+                    format!(
+                        "malformed `@visibility`: `{v}` is not one of public, private, feature_flag"
+                    ),
+                ));
+            }
+            a.visibility = Some(v);
+        }
+        if let Some(j) = json {
+            if a.stability.is_none() {
+                a.stability = j.stability.clone();
+            }
+            if a.visibility.is_none() {
+                a.visibility = j.visibility.clone();
+            }
+            if a.visibility.as_deref() == Some("feature_flag") {
+                a.feature_flag = j.feature_flag.clone();
+            }
+        }
+        (a != Availability::default()).then_some(a)
+    }
+
     pub fn non_empty(&self, file: &SourceFile, tag: &Tag, errs: &mut Errors) -> Option<String> {
         let v = trim_js(&tag.value);
         if v.is_empty() {
@@ -268,6 +363,7 @@ impl Lowerer<'_> {
     ) -> Option<String> {
         match self.doc_ids.get(id) {
             Some(e) => Some(e.url.clone()),
+            None if !self.doc_ids.is_present() => None,
             None => {
                 errs.push(tag_error(
                     file,

@@ -390,3 +390,159 @@ fn a_rest_api_spec_file_gives_what_the_request_does_not_say() {
         ("_json_spec/demo.get.json", 3)
     );
 }
+
+/// The older dialect (7.x branches): `@since`, `@stability` and `@visibility` in place of
+/// `@availability`, completed by the REST API spec file; a response extending a class; an
+/// API that only a REST API spec file lists; `@doc_id` without a table.
+#[test]
+fn the_older_dialect_is_read() {
+    let request = REQUEST.replace(
+        " * @availability stack since=8.0.0 stability=stable\n",
+        " * @since 7.7.0\n * @stability beta\n * @doc_id demo-get\n",
+    );
+    let base = "export class RequestBase {}\n\n/** @doc_url https://example.com/ack */\nexport class AcknowledgedResponseBase {\n  /** @since 7.10.0 */\n  acknowledged: boolean\n}\n";
+    let response = "\
+import { AcknowledgedResponseBase } from '@_types/Base'
+
+export class Response extends AcknowledgedResponseBase {}
+";
+    let api = |name: &str, visibility: &str| {
+        format!(
+            r#"{{"{name}": {{
+      "documentation": {{"url": "https://example.com/{name}", "description": "About {name}"}},
+      "stability": "stable", "visibility": "{visibility}",
+      "url": {{"paths": [{{"path": "/_{name}", "methods": ["GET"],
+        "parts": {{"name": {{"type": "string", "description": "The name"}}}}}}]}},
+      "params": {{"pretty": {{"type": "boolean", "description": "Pretty"}}}}
+    }}}}"#
+        )
+    };
+    let (get, listed) = (api("demo.get", "private"), api("demo.listed", "public"));
+    let dir = spec(&[
+        ("demo/get/DemoGetRequest.ts", &request),
+        ("demo/get/DemoGetResponse.ts", response),
+        ("_types/Base.ts", base),
+        ("_json_spec/demo.get.json", &get),
+        ("_json_spec/demo.listed.json", &listed),
+    ]);
+    let model = parse_spec(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(model.endpoints.len(), 2);
+    let e = &model.endpoints[0];
+    let stack = e
+        .availability
+        .stack
+        .as_ref()
+        .unwrap_or_else(|| panic!("{e:?}"));
+    // The tags say since and stability, the file the visibility.
+    assert_eq!(
+        (
+            stack.since.as_deref(),
+            stack.stability.as_deref(),
+            stack.visibility.as_deref()
+        ),
+        (Some("7.7.0"), Some("beta"), Some("private"))
+    );
+    // No `_doc_ids/table.csv`: the id is kept, the url is the file's.
+    assert_eq!(e.doc_id.as_deref(), Some("demo-get"));
+    assert_eq!(e.doc_url.as_deref(), Some("https://example.com/demo.get"));
+    let listed = &model.endpoints[1];
+    assert_eq!(
+        (
+            listed.name.as_str(),
+            listed.request.as_ref(),
+            listed.response.as_ref()
+        ),
+        ("demo.listed", None, None)
+    );
+    assert_eq!(listed.description, "About demo.listed");
+    assert_eq!(
+        listed
+            .availability
+            .stack
+            .as_ref()
+            .and_then(|s| s.visibility.as_deref()),
+        Some("public")
+    );
+    let find = |name: &str| model.types.iter().find(|t| t.name().name == name);
+    let Some(TypeDefinition::Response(r)) = find("Response") else {
+        panic!("no Response")
+    };
+    let base = r.inherits.as_ref().unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!(
+        base.type_name,
+        TypeName::new("_types", "AcknowledgedResponseBase")
+    );
+    assert_eq!(r.body, Body::Properties { properties: vec![] });
+    assert!(
+        find("AcknowledgedResponseBase").is_some(),
+        "the base is reached"
+    );
+    let Some(TypeDefinition::Request(req)) = find("Request") else {
+        panic!("no Request")
+    };
+    // The path part the request does not describe takes the file's description.
+    assert_eq!(
+        req.path[0].description.as_deref(),
+        Some("The thing's name.")
+    );
+    let Some(TypeDefinition::Interface(t)) = find("AcknowledgedResponseBase") else {
+        panic!("no AcknowledgedResponseBase")
+    };
+    assert_eq!(
+        t.properties[0]
+            .availability
+            .as_ref()
+            .and_then(|a| a.stack.as_ref())
+            .and_then(|s| s.since.as_deref()),
+        Some("7.10.0")
+    );
+}
+
+#[test]
+fn older_dialect_tags_are_checked() {
+    let cases = [
+        (
+            " * @since seven\n",
+            "malformed `@since`: `seven` is not a semver version",
+        ),
+        (" * @stability shaky\n", "malformed `@stability`: `shaky`"),
+        (
+            " * @visibility hidden\n",
+            "malformed `@visibility`: `hidden`",
+        ),
+    ];
+    for (tag, message) in cases {
+        let request = REQUEST.replace(" * @availability stack since=8.0.0 stability=stable\n", tag);
+        let dir = spec(&[("demo/get/DemoGetRequest.ts", &request)]);
+        let errs = parse_spec(dir.path()).err().unwrap_or_default();
+        let d = the_error(&errs, message);
+        assert_eq!(
+            (d.file.to_string_lossy().as_ref(), d.line),
+            ("demo/get/DemoGetRequest.ts", 7),
+            "{tag}"
+        );
+    }
+    // Both ways at once.
+    let request = REQUEST.replace(
+        " * @availability stack since=8.0.0 stability=stable\n",
+        " * @availability stack since=8.0.0 stability=stable\n * @since 8.0.0\n",
+    );
+    let dir = spec(&[("demo/get/DemoGetRequest.ts", &request)]);
+    let errs = parse_spec(dir.path()).err().unwrap_or_default();
+    let d = the_error(&errs, "`@since` with `@availability`");
+    assert_eq!(d.line, 8);
+    // A doc id missing from a table that exists is still an error.
+    let request = REQUEST.replace(
+        " * @availability stack since=8.0.0 stability=stable\n",
+        " * @availability stack since=8.0.0 stability=stable\n * @doc_id nowhere\n",
+    );
+    let dir = spec(&[
+        ("demo/get/DemoGetRequest.ts", &request),
+        (
+            "_doc_ids/table.csv",
+            "doc_id,doc_url\nother,https://example.com/o\n",
+        ),
+    ]);
+    let errs = parse_spec(dir.path()).err().unwrap_or_default();
+    the_error(&errs, "unknown doc id `nowhere`");
+}
