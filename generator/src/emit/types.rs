@@ -12,12 +12,6 @@ use crate::model::{
     Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
 };
 
-/// The runtime's list of secret member names, shared with the generated crate.
-#[allow(dead_code)]
-#[path = "../../runtime/src/secrets.rs"]
-mod secrets;
-use secrets::SECRET_KEYS as SECRET_FIELDS;
-
 /// One struct field, ready to print.
 pub struct Field {
     pub ident: proc_macro2::Ident,
@@ -197,6 +191,25 @@ impl TypeSpace<'_> {
         Ok(self.struct_items(&spec, &fields, &props))
     }
 
+    /// Whether `generator/policy/secrets.tsv` decides the property `name` of `owner` (or of a
+    /// type it inherits it from) secret.
+    pub fn is_secret(&self, owner: &TypeName, name: &str) -> Result<bool, EmitError> {
+        let policy = crate::policy::secrets().map_err(EmitError::Invalid)?;
+        let mut chain = vec![owner.clone()];
+        while chain.len() < 32 {
+            let parent = match self.get(&chain[chain.len() - 1]) {
+                Some(TypeDefinition::Interface(i)) => i.inherits.as_ref(),
+                Some(TypeDefinition::Request(r)) => r.inherits.as_ref(),
+                _ => None,
+            };
+            match parent {
+                Some(p) if !chain.contains(&p.type_name) => chain.push(p.type_name.clone()),
+                _ => break,
+            }
+        }
+        Ok(policy.decide_in(&chain, name) == Some(crate::policy::Decision::Secret))
+    }
+
     /// Struct fields for properties, with serde attributes for wire names, optionality and
     /// explicit nulls.
     pub fn fields(&mut self, props: &[Property], ctx: &Ctx<'_>) -> Result<Vec<Field>, EmitError> {
@@ -244,9 +257,7 @@ impl TypeSpace<'_> {
                 quote!(#[serde(#(#serde_attrs),*)])
             };
             let doc = property_attrs(prop, prop.description.as_deref());
-            let secret = (SECRET_FIELDS.contains(&prop.name.as_str())
-                && self.is_string(&prop.type_))
-                || matches!(&prop.type_, ValueOf::InstanceOf(i) if i.type_name.name == "Password");
+            let secret = self.is_secret(ctx.owner, &prop.name)?;
             fields.push(Field {
                 tokens: quote! {
                     #doc
