@@ -557,7 +557,7 @@ description = "Typed Elasticsearch client, generated from the Elasticsearch API 
 elasticsearch-typed-runtime = {{ version = "0.1", path = "{runtime_path}" }}
 indexmap = {{ version = "2", features = ["serde"] }}
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = {{ version = "1", features = ["preserve_order"] }}
+serde_json = "1"
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt"] }}
