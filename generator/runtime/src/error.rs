@@ -362,8 +362,12 @@ impl std::error::Error for ApiError {}
 /// `caused_by` / `root_cause` / `suppressed` entries).
 ///
 /// Decoding is lenient and never fails on odd shapes: a plain string becomes the `reason`,
-/// members with an unexpected type are kept in `extra` under their own name, and all unknown
-/// members are kept in `extra`.
+/// members with an unexpected type (`"reason": null` too) are kept in `extra` under their own
+/// name, and all unknown members are kept in `extra`, so that a cause is written back as read.
+///
+/// This is the crate's one `ErrorCause`: [`ApiError::error`] is one, and the generated crates
+/// re-export it where the specification defines its `_types.ErrorCause` (the runtime is shared
+/// by every specification version, so `Error` can't hold a generated type).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ErrorCause {
     /// The error type, e.g. `index_not_found_exception` (JSON `type`).
@@ -417,7 +421,6 @@ impl ErrorCause {
                 ("type", Value::String(s)) => cause.type_ = Some(s),
                 ("reason", Value::String(s)) => cause.reason = Some(s),
                 ("stack_trace", Value::String(s)) => cause.stack_trace = Some(s),
-                ("type" | "reason" | "stack_trace" | "caused_by", Value::Null) => {}
                 ("caused_by", v @ (Value::Object(_) | Value::String(_))) => {
                     cause.caused_by = Some(Box::new(ErrorCause::from_value(v)));
                 }
