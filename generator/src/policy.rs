@@ -149,13 +149,14 @@ impl SecretPolicy {
         names
     }
 
-    /// Every property of `model` whose name [`looks_secret`] and which no row decides, as
+    /// Every property of `model` whose name [`looks_secret`] (or whose type's name does) and
+    /// which no row decides, as
     /// `namespace<TAB>type<TAB>property` (the start of the row that would decide it), sorted.
     pub fn undecided(&self, model: &Model) -> Vec<String> {
         let mut out: Vec<String> = declared_properties(model)
             .into_iter()
             .filter(|(owner, prop)| {
-                looks_secret(&prop.name)
+                (looks_secret(&prop.name) || type_looks_secret(&prop.type_))
                     && !cannot_hold_secret(model, &prop.type_)
                     && self.row(owner, &prop.name).is_none()
             })
@@ -181,6 +182,18 @@ impl SecretPolicy {
             })
             .collect()
     }
+}
+
+/// Words that make a type's name look secret (`value: Password`): narrower than
+/// [`SECRET_WORDS`], which would take every `ApiKey...` and `Token...` type.
+pub const SECRET_TYPE_WORDS: &[&str] = &["password", "secret", "credential", "privatekey"];
+
+/// Whether a value is of a named type whose name looks secret (see [`SECRET_TYPE_WORDS`]).
+pub fn type_looks_secret(value: &ValueOf) -> bool {
+    matches!(value, ValueOf::InstanceOf(i) if {
+        let lower = i.type_name.name.to_ascii_lowercase();
+        SECRET_TYPE_WORDS.iter().any(|w| lower.contains(w))
+    })
 }
 
 /// Whether a value's type can't carry a secret: a number, a boolean or an enum (a count such

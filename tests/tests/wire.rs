@@ -1949,3 +1949,32 @@ async fn unknown_fields_and_enum_values_still_decode() {
     assert_eq!(token.r#type.as_deref(), Some("_new_token_type"));
     assert_eq!(token.managed_by, Some(CredentialManagedBy::Cloud));
 }
+
+/// Secrets are chosen by `generator/policy/secrets.tsv`, whatever the field's type: an object
+/// (`client_authentication`) prints as `<redacted>` as a whole, and its own secret field too
+/// when it is printed alone; fields beside them stay visible.
+#[test]
+fn debug_redacts_secret_fields_of_any_type() {
+    let auth = ClientAuthentication::new(
+        ClientAuthenticationScheme::SharedSecret,
+        "shared-s3cr3t".to_owned(),
+    );
+    let alone = format!("{auth:?}");
+    assert_no_secret(&alone, &["shared-s3cr3t"]);
+    assert!(alone.contains("value: <redacted>"), "{alone}");
+    assert!(alone.contains("SharedSecret"), "{alone}");
+    let body = GrantApiKeyRequestBody::new(
+        GrantApiKey::new("k".to_owned()),
+        ApiKeyGrantType::AccessToken,
+    )
+    .access_token("jwt-t0ken")
+    .client_authentication(auth)
+    .username("visible-user");
+    let debug = format!("{body:?}");
+    assert_no_secret(&debug, &["shared-s3cr3t", "jwt-t0ken"]);
+    assert!(
+        debug.contains("client_authentication: <redacted>"),
+        "{debug}"
+    );
+    assert!(debug.contains("visible-user"), "{debug}");
+}

@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyGrantType {
 }
 /// Client credentials for a JWT whose realm requires client authentication. They are what
 /// the `ES-Client-Authentication` header would carry if the client called with the JWT itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ClientAuthentication {
     /// The authentication scheme, case-sensitive.
@@ -62,6 +62,14 @@ pub struct ClientAuthentication {
     /// The credential that follows the scheme in the header, for example the shared secret.
     /// A secret: typed as `Password` (a string) so that generated code never prints it.
     pub value: crate::types::Password,
+}
+impl ::std::fmt::Debug for ClientAuthentication {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ClientAuthentication")
+            .field("scheme", &self.scheme)
+            .field("value", &crate::runtime::Redacted)
+            .finish()
+    }
 }
 impl ClientAuthentication {
     /// A `ClientAuthentication` with its required fields; the optional ones are left unset.

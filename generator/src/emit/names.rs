@@ -146,12 +146,33 @@ const OPERATOR_METHODS: &[&str] = &[
     "add", "sub", "mul", "div", "rem", "shl", "shr", "bitand", "bitor", "bitxor",
 ];
 
+/// Methods of traits every generated type implements or converts with (`Clone`, `PartialEq`,
+/// `Debug`, `Hash`, serde's, `Into`): an inherent method of that name would shadow them.
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "fmt",
+    "hash",
+    "cmp",
+    "partial_cmp",
+    "serialize",
+    "deserialize",
+    "into",
+    "try_into",
+    "borrow",
+    "type_id",
+];
+
 /// The builder setter for the field `field` (its plain name, without `r#`): the field's own
 /// name (`.timeout(...)`, as `ClientBuilder`), or `with_<field>` when that name is one of the
 /// type's `reserved` methods (`new`, `to_http`, ...), reads as another kind of method
-/// ([`CONVENTION_PREFIXES`], a `_mut` suffix) or is an operator method ([`OPERATOR_METHODS`]).
+/// ([`CONVENTION_PREFIXES`], a `_mut` suffix), is an operator method ([`OPERATOR_METHODS`]) or
+/// would shadow a trait method ([`TRAIT_METHODS`]).
 pub fn setter_name(field: &str, reserved: &[&str]) -> Ident {
     let clashes = reserved.contains(&field)
+        || TRAIT_METHODS.contains(&field)
         || OPERATOR_METHODS.contains(&field)
         || CONVENTION_PREFIXES.iter().any(|p| field.starts_with(p))
         || field.ends_with("_mut");
@@ -309,6 +330,7 @@ mod tests {
         );
         assert_eq!(setter_name("to", &reserved).to_string(), "to");
         assert_eq!(setter_name("add", &reserved).to_string(), "with_add");
+        assert_eq!(setter_name("hash", &reserved).to_string(), "with_hash");
         assert_eq!(setter_name("with_x", &reserved).to_string(), "with_x");
     }
 
