@@ -424,10 +424,12 @@ impl ErrorCause {
                 ("caused_by", v @ (Value::Object(_) | Value::String(_))) => {
                     cause.caused_by = Some(Box::new(ErrorCause::from_value(v)));
                 }
-                ("root_cause", Value::Array(items)) => {
+                // An empty list stays in `extra`, so that it is written back (the fields are
+                // left out when empty).
+                ("root_cause", Value::Array(items)) if !items.is_empty() => {
                     cause.root_cause = items.into_iter().map(ErrorCause::from_value).collect();
                 }
-                ("suppressed", Value::Array(items)) => {
+                ("suppressed", Value::Array(items)) if !items.is_empty() => {
                     cause.suppressed = items.into_iter().map(ErrorCause::from_value).collect();
                 }
                 (_, v) => {
@@ -460,6 +462,17 @@ impl fmt::Display for ErrorCause {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn an_error_cause_is_written_back_as_read() {
+        let value = json!({"type": "x", "reason": null, "root_cause": [], "suppressed": [],
+            "caused_by": {"type": "y", "reason": "z", "root_cause": [{"type": "w"}]}, "index": "i"});
+        let cause: ErrorCause = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(cause.type_.as_deref(), Some("x"));
+        assert_eq!(cause.reason, None);
+        assert_eq!(cause.caused_by.as_ref().unwrap().root_cause.len(), 1);
+        assert_eq!(serde_json::to_value(&cause).unwrap(), value);
+    }
 
     const NOT_FOUND: &str = r#"{
         "error": {
