@@ -234,7 +234,7 @@ impl fmt::Debug for RequestBody {
 #[derive(Clone)]
 pub struct HttpResponse {
     meta: ResponseMeta,
-    body: Vec<u8>,
+    body: bytes::Bytes,
 }
 
 impl HttpResponse {
@@ -242,7 +242,7 @@ impl HttpResponse {
     pub fn new(status: u16, headers: HeaderMap, body: impl Into<Vec<u8>>) -> HttpResponse {
         HttpResponse {
             meta: ResponseMeta::new(status, headers, None),
-            body: body.into(),
+            body: bytes::Bytes::from(Into::<Vec<u8>>::into(body)),
         }
     }
 
@@ -294,7 +294,7 @@ impl HttpResponse {
     ///
     /// [`Error::Decode`] if the body is not valid UTF-8.
     pub fn text(&self) -> Result<String, Error> {
-        String::from_utf8(self.body.clone()).map_err(|e| {
+        String::from_utf8(self.body.to_vec()).map_err(|e| {
             self.decode_error(<serde_json::Error as serde::de::Error>::custom(
                 format_args!("response body is not valid UTF-8: {e}"),
             ))
@@ -308,7 +308,12 @@ impl HttpResponse {
 
     /// Converts into the raw body.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.body
+        self.body.into()
+    }
+
+    /// The status, headers and node, and the raw body.
+    pub fn into_parts(self) -> (ResponseMeta, bytes::Bytes) {
+        (self.meta, self.body)
     }
 
     /// The response headers.
@@ -370,12 +375,15 @@ pub mod defaults {
     pub const MAX_RESPONSE_SIZE: usize = 100 * 1024 * 1024;
 }
 
-/// What a request becomes once, before its attempts: headers and the encoded body.
+/// What a request becomes once, before its attempts: the headers of its own and the encoded
+/// body (each attempt sends the same bytes).
 struct Prepared {
     method: Method,
     path: String,
     query: Vec<(String, String)>,
-    headers: HeaderMap,
+    /// `Accept`, `Content-Type`, `Content-Encoding` and the per-request headers, set over
+    /// the client's headers.
+    headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<bytes::Bytes>,
     success: Vec<u16>,
 }
@@ -497,10 +505,7 @@ impl Transport {
 
     fn prepare(&self, request: HttpRequest, options: &RequestOptions) -> Result<Prepared, Error> {
         let inner = &*self.inner;
-        let mut headers = inner.headers.clone();
-        if let Some(auth) = &inner.auth_header {
-            headers.insert(AUTHORIZATION, auth.clone());
-        }
+        let mut headers = Vec::with_capacity(3 + options.headers.len());
         if !request.accept.is_empty() {
             let accept = match (&inner.compatibility, request.accept) {
                 (Some((json, _)), "application/json") => json.clone(),
@@ -508,7 +513,7 @@ impl Transport {
                 (_, accept) => HeaderValue::from_str(accept)
                     .map_err(|e| Error::invalid_parameter("accept", e.to_string()))?,
             };
-            headers.insert(ACCEPT, accept);
+            headers.push((ACCEPT, accept));
         }
         let body = match request.body {
             None => None,
@@ -518,7 +523,7 @@ impl Transport {
                     (Some((_, ndjson)), RequestBody::Ndjson(_)) => ndjson.clone(),
                     _ => HeaderValue::from_static(body.content_type()),
                 };
-                headers.insert(CONTENT_TYPE, content_type);
+                headers.push((CONTENT_TYPE, content_type));
                 let bytes = body.into_bytes();
                 if inner.compress_requests {
                     use std::io::Write as _;
@@ -528,7 +533,7 @@ impl Transport {
                         .write_all(&bytes)
                         .and_then(|()| encoder.finish())
                         .map_err(|e| Error::invalid_parameter("body", e.to_string()))?;
-                    headers.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                    headers.push((CONTENT_ENCODING, HeaderValue::from_static("gzip")));
                     Some(bytes::Bytes::from(gz))
                 } else {
                     Some(bytes::Bytes::from(bytes))
@@ -536,8 +541,7 @@ impl Transport {
             }
         };
         for (name, value) in &options.headers {
-            let (name, value) = header_pair(name, value)?;
-            headers.insert(name, value);
+            headers.push(header_pair(name, value)?);
         }
         let mut success = request.accept_statuses.to_vec();
         success.extend(&options.ignore);
@@ -559,7 +563,15 @@ impl Transport {
     ) -> Result<reqwest::Request, Error> {
         let url = node_url(node, &prepared.path, &prepared.query)?;
         let mut req = reqwest::Request::new(prepared.method.clone(), url);
-        *req.headers_mut() = prepared.headers.clone();
+        // One copy of the client's headers per attempt, the request's own set over them.
+        let headers = req.headers_mut();
+        headers.clone_from(&self.inner.headers);
+        if let Some(auth) = &self.inner.auth_header {
+            headers.insert(AUTHORIZATION, auth.clone());
+        }
+        for (name, value) in &prepared.headers {
+            headers.insert(name, value.clone());
+        }
         if let Some(body) = &prepared.body {
             *req.body_mut() = Some(body.clone().into());
         }
@@ -570,7 +582,8 @@ impl Transport {
     /// Sends `request` for `endpoint` (its name in the specification, for the trace span),
     /// trying the nodes in turn: a connection error, a timeout or a 502/503/504 answer marks
     /// the node dead and the request is retried on the next node; a 429 is retried after a
-    /// backoff (or the wait `Retry-After` asks for). The body is encoded once for all
+    /// backoff (or the wait `Retry-After` asks for, in seconds or as an HTTP date; a wait
+    /// longer than the backoff's maximum ends the retries). The body is encoded once for all
     /// attempts.
     ///
     /// # Errors
@@ -578,6 +591,8 @@ impl Transport {
     /// * [`Error::Api`] if the final status is neither 2xx nor a success status of the
     ///   request or its options (the body is decoded as an Elasticsearch error);
     /// * [`Error::Transport`] if no attempt got a response;
+    /// * [`Error::Tls`] at once (no retry, the node not marked dead) if a node's certificate
+    ///   is rejected or it rejects the client certificate;
     /// * [`Error::ProductCheck`] if a 2xx response is not from Elasticsearch;
     /// * [`Error::BodyTooLarge`] if the body exceeds the configured limit;
     /// * [`Error::InvalidUrl`] / [`Error::InvalidParameter`] if the request cannot be built.
@@ -613,7 +628,11 @@ impl Transport {
         span: &tracing::Span,
     ) -> Result<HttpResponse, Error> {
         let inner = &*self.inner;
-        self.sniff_if_due().await;
+        // The rare paths (sniffing, the 429 wait) are boxed: their futures are large, and a
+        // request that needs none of them does not carry their room (smaller futures to move).
+        if self.sniff_due() {
+            Box::pin(self.sniff_guarded()).await;
+        }
         let prepared = self.prepare(request, options)?;
         let max_retries = options.max_retries.unwrap_or(inner.max_retries);
         let timeout = options.timeout.or(inner.timeout);
@@ -643,12 +662,23 @@ impl Transport {
                     });
                 }
                 Err(source) => {
+                    if let Some(reason) = crate::tls::certificate_error(&source) {
+                        // A configuration problem, not an unavailable node: failing at once
+                        // says so, where retries would only repeat it.
+                        span.record("error.type", "tls");
+                        tracing::warn!(%endpoint, node = %node.url, %reason, "TLS certificate error, not retried");
+                        return Err(Error::Tls {
+                            node: node.url.clone(),
+                            reason,
+                            source,
+                        });
+                    }
                     let timed_out = source.is_timeout();
                     inner.pool.mark_dead(&node);
                     if retries_left && (!timed_out || inner.retry_on_timeout) {
                         tracing::warn!(%endpoint, node = %node.url, attempt, error = %source, "request failed, retrying");
                         if inner.sniff_on_failure {
-                            self.sniff_guarded().await;
+                            Box::pin(self.sniff_guarded()).await;
                         }
                         continue;
                     }
@@ -670,18 +700,18 @@ impl Transport {
                 if retries_left {
                     tracing::warn!(%endpoint, node = %node.url, attempt, status, "node unavailable, retrying");
                     if inner.sniff_on_failure {
-                        self.sniff_guarded().await;
+                        Box::pin(self.sniff_guarded()).await;
                     }
                     continue;
                 }
             } else {
                 inner.pool.mark_alive(&node);
                 if status == 429 && retries_left {
-                    let wait = retry_after(&meta)
+                    let wait = retry_after(&meta, std::time::SystemTime::now())
                         .unwrap_or_else(|| inner.retry_backoff.wait(attempt, fastrand::f64()));
                     if wait <= inner.retry_backoff.max {
                         tracing::warn!(%endpoint, node = %node.url, attempt, ?wait, "too many requests (429), retrying after a backoff");
-                        tokio::time::sleep(wait).await;
+                        Box::pin(tokio::time::sleep(wait)).await;
                         continue;
                     }
                 }
@@ -713,30 +743,27 @@ impl Transport {
     async fn send_once(
         &self,
         req: reqwest::Request,
-    ) -> Result<Result<(u16, HeaderMap, Vec<u8>), (u16, HeaderMap)>, reqwest::Error> {
+    ) -> Result<Result<(u16, HeaderMap, bytes::Bytes), (u16, HeaderMap)>, reqwest::Error> {
         let limit = self.inner.max_response_size;
         let mut response = self.inner.http.execute(req).await?;
         let status = response.status().as_u16();
         let headers = std::mem::take(response.headers_mut());
-        if response
-            .content_length()
-            .is_some_and(|len| len > limit as u64)
-        {
-            return Ok(Err((status, headers)));
+        match response.content_length() {
+            Some(len) if len > limit as u64 => return Ok(Err((status, headers))),
+            // A stated length (hyper reads no more than it): the body as hyper has it,
+            // without a copy.
+            Some(_) => return Ok(Ok((status, headers, response.bytes().await?))),
+            None => {}
         }
-        let mut body = Vec::with_capacity(
-            response
-                .content_length()
-                .map_or(0, |len| len as usize)
-                .min(limit),
-        );
+        // Chunked or compressed: read up to the limit.
+        let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await? {
             if body.len() + chunk.len() > limit {
                 return Ok(Err((status, headers)));
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Ok((status, headers, body)))
+        Ok(Ok((status, headers, body.into())))
     }
 
     /// Asks a node for the cluster's nodes (`GET /_nodes/_all/http`) and uses the HTTP
@@ -752,7 +779,7 @@ impl Transport {
         for node in nodes.iter() {
             let url = node_url(&node.url, "/_nodes/_all/http", &[])?;
             let mut req = reqwest::Request::new(Method::GET, url);
-            *req.headers_mut() = inner.headers.clone();
+            req.headers_mut().clone_from(&inner.headers);
             if let Some(auth) = &inner.auth_header {
                 req.headers_mut().insert(AUTHORIZATION, auth.clone());
             }
@@ -786,6 +813,13 @@ impl Transport {
                     });
                 }
                 Err(source) => {
+                    if let Some(reason) = crate::tls::certificate_error(&source) {
+                        return Err(Error::Tls {
+                            node: node.url.clone(),
+                            reason,
+                            source,
+                        });
+                    }
                     inner.pool.mark_dead(node);
                     last = Some(Error::Transport {
                         node: Some(node.url.clone()),
@@ -817,29 +851,34 @@ impl Transport {
         inner.sniffing.store(false, Ordering::Release);
     }
 
-    /// Sniffs before the first request (`sniff_on_start`) and when the interval is over.
-    async fn sniff_if_due(&self) {
+    /// Whether to sniff before this request: before the first one (`sniff_on_start`) and
+    /// when the interval is over.
+    fn sniff_due(&self) -> bool {
         let inner = &*self.inner;
         if !inner.sniff_on_start && inner.sniff_interval.is_none() {
-            return;
+            return false;
         }
         let last = inner.sniffed_at.lock().map(|at| *at).unwrap_or(None);
-        let due = match (last, inner.sniff_interval) {
-            (None, _) => inner.sniff_on_start || inner.sniff_interval.is_some(),
+        match (last, inner.sniff_interval) {
+            (None, _) => true,
             (Some(at), Some(interval)) => at.elapsed() >= interval,
             (Some(_), None) => false,
-        };
-        if due {
-            self.sniff_guarded().await;
         }
     }
 }
 
-/// The wait a 429 response asks for in `Retry-After` (seconds; HTTP dates are not used).
-fn retry_after(meta: &ResponseMeta) -> Option<Duration> {
+/// The wait a 429 response asks for in `Retry-After`: seconds, or an HTTP date (the time
+/// until then; none when it is past). `None` when absent or unreadable.
+fn retry_after(meta: &ResponseMeta, now: std::time::SystemTime) -> Option<Duration> {
     let value = meta.headers().get(reqwest::header::RETRY_AFTER)?;
-    let seconds: f64 = value.to_str().ok()?.trim().parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds))
+    let text = value.to_str().ok()?.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        // Longer than a Duration holds: longer than any backoff allows, too.
+        return (seconds >= 0.0)
+            .then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
+    }
+    let at = httpdate::parse_http_date(text).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// `path` appended to the node URL's path, with `query` URL-encoded.
@@ -1675,6 +1714,47 @@ mod tests {
             binary.text(),
             Err(Error::Decode { status: 200, .. })
         ));
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_an_http_date() {
+        let meta = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                reqwest::header::RETRY_AFTER,
+                HeaderValue::from_str(value).unwrap(),
+            );
+            ResponseMeta::new(429, headers, None)
+        };
+        // 2015-10-21 07:28:00 UTC.
+        let now = std::time::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        let wait = |value: &str| retry_after(&meta(value), now);
+        assert_eq!(wait("3"), Some(Duration::from_secs(3)));
+        assert_eq!(wait(" 0.25 "), Some(Duration::from_millis(250)));
+        assert_eq!(
+            wait("Wed, 21 Oct 2015 07:28:07 GMT"),
+            Some(Duration::from_secs(7))
+        );
+        // The obsolete forms HTTP allows too.
+        assert_eq!(
+            wait("Wednesday, 21-Oct-15 07:29:00 GMT"),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            wait("Wed Oct 21 07:28:02 2015"),
+            Some(Duration::from_secs(2))
+        );
+        // A date past: no wait.
+        assert_eq!(wait("Tue, 20 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        // Too long for a Duration: longer than any backoff.
+        assert_eq!(wait("1e300"), Some(Duration::MAX));
+        for unreadable in ["-1", "NaN", "soon", "Wed, 32 Oct 2015 07:28:00 GMT"] {
+            assert_eq!(wait(unreadable), None, "{unreadable}");
+        }
+        assert_eq!(
+            retry_after(&ResponseMeta::new(429, HeaderMap::new(), None), now),
+            None
+        );
     }
 
     #[test]

@@ -30,6 +30,19 @@ pub enum Error {
         /// The error of the last attempt.
         source: reqwest::Error,
     },
+    /// The node's TLS certificate was rejected (unknown CA, no certificate of its chain with
+    /// the pinned fingerprint, a host name the certificate does not name, expired, ...), or
+    /// the node rejected the client certificate. Not retried, and the node is not marked dead:
+    /// the same trust settings fail the same way on every attempt (the official clients
+    /// treat it as a connection error, retried on the next node).
+    Tls {
+        /// The node whose handshake failed (without credentials).
+        node: url::Url,
+        /// What was wrong, e.g. `invalid peer certificate: UnknownIssuer`.
+        reason: String,
+        /// The underlying error.
+        source: reqwest::Error,
+    },
     /// Elasticsearch answered with a non-success HTTP status.
     ///
     /// Boxed to keep `Result<_, Error>` small.
@@ -100,6 +113,7 @@ impl Error {
     pub fn node(&self) -> Option<&url::Url> {
         match self {
             Error::Transport { node, .. } => node.as_ref(),
+            Error::Tls { node, .. } => Some(node),
             other => other.meta().and_then(ResponseMeta::node),
         }
     }
@@ -146,6 +160,11 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::Tls { node, reason, .. } => write!(
+                f,
+                "TLS certificate error on {node} (not retried): {reason}; check the trusted CA \
+                 certificate or fingerprint, the node's host name and the client certificate"
+            ),
             Error::Api(api) => fmt::Display::fmt(api, f),
             Error::Decode {
                 status,
@@ -179,7 +198,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport { source, .. } => Some(source),
+            Error::Transport { source, .. } | Error::Tls { source, .. } => Some(source),
             Error::Api(api) => Some(&**api),
             Error::Decode { source, .. } => Some(source),
             Error::Encode(e) => Some(e),

@@ -32,7 +32,7 @@ pub mod unions;
 
 pub use client::{Auth, ClientBuilder, HttpRequest, HttpResponse, RequestBody, Transport};
 pub use error::{ApiError, Error, ErrorCause};
-pub use meta::{Call, RequestOptions, Response, ResponseMeta};
+pub use meta::{Call, Ignoring, Outcome, RequestOptions, Response, ResponseMeta};
 pub use nodes::cloud_id_url;
 #[doc(hidden)]
 pub use params::{PathBuilder, query_pairs, stringify};

@@ -126,8 +126,10 @@ impl RequestOptions {
         self
     }
 
-    /// Treats `status` as success: the response is decoded instead of becoming
-    /// [`Error::Api`] (the official clients' `ignore`).
+    /// Treats `status` as success (the official clients' `ignore`): [`Transport::perform`]
+    /// returns the response instead of [`Error::Api`]. A [`Call`] never decodes such a
+    /// response into its typed body: its statuses are ignored through
+    /// [`Call::ignore_status`] or [`Call::ignoring`], which give an [`Outcome`].
     pub fn ignore_status(mut self, status: u16) -> Self {
         self.ignore.push(status);
         self
@@ -196,7 +198,9 @@ impl<'a, T> Call<'a, T> {
         }
     }
 
-    /// Replaces the options of this call.
+    /// Replaces the options of this call. Statuses the options ignore apply once the call is
+    /// made [`ignoring`](Call::ignoring) (an ignored status has no typed body to decode);
+    /// until then they are errors as any other.
     pub fn options(mut self, options: RequestOptions) -> Self {
         self.options = options;
         self
@@ -226,10 +230,29 @@ impl<'a, T> Call<'a, T> {
         self
     }
 
-    /// See [`RequestOptions::ignore_status`].
-    pub fn ignore_status(mut self, status: u16) -> Self {
+    /// Treats `status` as success (the official clients' `ignore`): the call then gives an
+    /// [`Outcome`], [`Outcome::Ignored`] with the status, headers and raw body of a response
+    /// with this status (its body is not decoded: it is no `T`), else
+    /// [`Outcome::Decoded`].
+    ///
+    /// ```no_run
+    /// # async fn run(call: elasticsearch_typed_runtime::Call<'_, ()>) -> Result<(), elasticsearch_typed_runtime::Error> {
+    /// use elasticsearch_typed_runtime::Outcome;
+    /// match call.ignore_status(404).await? {
+    ///     Outcome::Decoded(body) => println!("found: {body:?}"),
+    ///     Outcome::Ignored(response) => println!("HTTP {}: nothing there", response.status()),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn ignore_status(mut self, status: u16) -> Ignoring<'a, T> {
         self.options = self.options.ignore_status(status);
-        self
+        Ignoring { call: self }
+    }
+
+    /// The call with the statuses its options ignore (see [`options`](Call::options)) as
+    /// [`ignore_status`](Call::ignore_status) does.
+    pub fn ignoring(self) -> Ignoring<'a, T> {
+        Ignoring { call: self }
     }
 
     /// Sends the request; the decoded body with the response's metadata.
@@ -238,13 +261,10 @@ impl<'a, T> Call<'a, T> {
     ///
     /// See [`Transport::perform`]; [`Error::Decode`] if the body does not decode.
     pub async fn send_with_meta(self) -> Result<Response<T>, Error> {
-        let request = self.request?;
-        let response = self
-            .transport
-            .perform(self.endpoint, request, &self.options)
-            .await?;
+        let decode = self.decode;
+        let response = self.perform(false).await?;
         let meta = response.meta().clone();
-        let body = (self.decode)(response)?;
+        let body = decode(response)?;
         Ok(Response { body, meta })
     }
 
@@ -254,12 +274,139 @@ impl<'a, T> Call<'a, T> {
     ///
     /// See [`send_with_meta`](Call::send_with_meta).
     pub async fn send(self) -> Result<T, Error> {
+        let decode = self.decode;
+        let response = self.perform(false).await?;
+        decode(response)
+    }
+
+    /// Sends the request; with `ignoring`, the statuses of the options count as success.
+    async fn perform(self, ignoring: bool) -> Result<HttpResponse, Error> {
         let request = self.request?;
-        let response = self
-            .transport
-            .perform(self.endpoint, request, &self.options)
-            .await?;
-        (self.decode)(response)
+        let mut options = self.options;
+        if !ignoring {
+            options.ignore.clear();
+        }
+        self.transport
+            .perform(self.endpoint, request, &options)
+            .await
+    }
+}
+
+/// What a call that ignores statuses gives ([`Call::ignore_status`]).
+#[derive(Debug, Clone)]
+pub enum Outcome<T> {
+    /// A success status: the decoded body.
+    Decoded(T),
+    /// One of the ignored statuses: the response's status, headers, node and raw body,
+    /// which was not decoded (boxed: it is larger than most `T`).
+    Ignored(Box<HttpResponse>),
+}
+
+impl<T> Outcome<T> {
+    /// The decoded body, `None` for an ignored status.
+    pub fn decoded(self) -> Option<T> {
+        match self {
+            Outcome::Decoded(body) => Some(body),
+            Outcome::Ignored(_) => None,
+        }
+    }
+
+    /// The response with an ignored status, if that is what came.
+    pub fn ignored(&self) -> Option<&HttpResponse> {
+        match self {
+            Outcome::Decoded(_) => None,
+            Outcome::Ignored(response) => Some(&**response),
+        }
+    }
+}
+
+/// A [`Call`] that treats some statuses as success and gives an [`Outcome`]; made by
+/// [`Call::ignore_status`].
+#[must_use = "a call does nothing until it is awaited"]
+pub struct Ignoring<'a, T> {
+    call: Call<'a, T>,
+}
+
+impl<'a, T> Ignoring<'a, T> {
+    /// Ignores another status too.
+    pub fn ignore_status(mut self, status: u16) -> Self {
+        self.call.options = self.call.options.ignore_status(status);
+        self
+    }
+
+    /// See [`RequestOptions::header`].
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.call = self.call.header(name, value);
+        self
+    }
+
+    /// See [`RequestOptions::opaque_id`].
+    pub fn opaque_id(mut self, id: impl Into<String>) -> Self {
+        self.call = self.call.opaque_id(id);
+        self
+    }
+
+    /// See [`RequestOptions::timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.call = self.call.timeout(timeout);
+        self
+    }
+
+    /// See [`RequestOptions::max_retries`].
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.call = self.call.max_retries(retries);
+        self
+    }
+
+    /// Sends the request; the outcome with the response's metadata.
+    ///
+    /// # Errors
+    ///
+    /// See [`Call::send_with_meta`]; a status that is ignored is no error.
+    pub async fn send_with_meta(self) -> Result<Response<Outcome<T>>, Error> {
+        let call = self.call;
+        let decode = call.decode;
+        let accepted = match &call.request {
+            Ok(request) => request.accept_statuses,
+            Err(_) => &[],
+        };
+        let ignored = call.options.ignore.clone();
+        let response = call.perform(true).await?;
+        let meta = response.meta().clone();
+        let status = response.status();
+        let success = (200..300).contains(&status) || accepted.contains(&status);
+        let body = if !success && ignored.contains(&status) {
+            Outcome::Ignored(Box::new(response))
+        } else {
+            Outcome::Decoded(decode(response)?)
+        };
+        Ok(Response { body, meta })
+    }
+
+    /// Sends the request; the outcome.
+    ///
+    /// # Errors
+    ///
+    /// See [`send_with_meta`](Ignoring::send_with_meta).
+    pub async fn send(self) -> Result<Outcome<T>, Error> {
+        self.send_with_meta().await.map(|response| response.body)
+    }
+}
+
+impl<T> fmt::Debug for Ignoring<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ignoring")
+            .field("call", &self.call)
+            .finish()
+    }
+}
+
+impl<'a, T: Send + 'a> IntoFuture for Ignoring<'a, T> {
+    type Output = Result<Outcome<T>, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Result<Outcome<T>, Error>> + Send + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 

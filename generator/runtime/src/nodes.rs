@@ -2,7 +2,7 @@
 //! exponential backoff with jitter, the least recently failed node when all are dead; Cloud
 //! IDs and the node list of `_nodes/_all/http` (sniffing).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -51,6 +51,9 @@ struct Health {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub(crate) url: Url,
+    /// `health.failures`, readable without the lock: a live node (0) is selected and kept
+    /// alive without locking.
+    failures: AtomicU32,
     health: Mutex<Health>,
 }
 
@@ -58,6 +61,7 @@ impl Node {
     fn new(url: Url) -> Arc<Node> {
         Arc::new(Node {
             url,
+            failures: AtomicU32::new(0),
             health: Mutex::new(Health::default()),
         })
     }
@@ -68,7 +72,7 @@ impl Node {
 
     /// Whether the node is marked dead.
     pub(crate) fn is_dead(&self) -> bool {
-        self.health().failures > 0
+        self.failures.load(Ordering::Acquire) > 0
     }
 }
 
@@ -112,6 +116,9 @@ impl NodePool {
         let start = self.next.fetch_add(1, Ordering::Relaxed);
         for offset in 0..nodes.len() {
             let node = &nodes[(start + offset) % nodes.len()];
+            if !node.is_dead() {
+                return Some(Arc::clone(node));
+            }
             let health = node.health();
             if health.failures == 0 || health.retry_at.is_none_or(|at| at <= now) {
                 if health.failures > 0 {
@@ -133,6 +140,7 @@ impl NodePool {
             return Duration::ZERO;
         };
         health.failures = health.failures.saturating_add(1);
+        node.failures.store(health.failures, Ordering::Release);
         let wait = self.backoff.wait(health.failures, fastrand::f64());
         health.retry_at = Some(now + wait);
         health.failed_at = Some(now);
@@ -142,12 +150,16 @@ impl NodePool {
 
     /// Marks `node` live after a response.
     pub(crate) fn mark_alive(&self, node: &Node) {
+        if !node.is_dead() {
+            return;
+        }
         if let Ok(mut health) = node.health.lock()
             && health.failures > 0
         {
             tracing::info!(node = %node.url, "Elasticsearch node is alive again");
             health.failures = 0;
             health.retry_at = None;
+            node.failures.store(0, Ordering::Release);
         }
     }
 

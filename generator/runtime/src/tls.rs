@@ -156,8 +156,8 @@ impl ServerCertVerifier for Pinned {
         if matches {
             Ok(ServerCertVerified::assertion())
         } else {
-            Err(rustls::Error::General(
-                "no certificate of the server's chain has the pinned SHA-256 fingerprint".into(),
+            Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::Other(rustls::OtherError(Arc::new(FingerprintMismatch))),
             ))
         }
     }
@@ -183,6 +183,76 @@ impl ServerCertVerifier for Pinned {
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
         self.algorithms.supported_schemes()
     }
+}
+
+/// No certificate of the server's chain has the pinned fingerprint.
+#[derive(Debug)]
+struct FingerprintMismatch;
+
+impl fmt::Display for FingerprintMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no certificate of the server's chain has the pinned SHA-256 fingerprint")
+    }
+}
+
+impl std::error::Error for FingerprintMismatch {}
+
+/// The certificate problem behind a failed request, if that is what it failed of: the
+/// server's certificate was rejected, or the server rejected ours (a certificate alert).
+/// Other TLS failures (protocol versions, a reset during the handshake) are connection
+/// errors.
+pub(crate) fn certificate_error(error: &reqwest::Error) -> Option<String> {
+    use rustls::AlertDescription as A;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        // An io::Error's `source` skips the error it wraps (io errors nest: hyper's connect
+        // error wraps the one tokio-rustls made of the rustls error): go into that one.
+        cause = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+        {
+            let Some(tls) = e.downcast_ref::<rustls::Error>() else {
+                continue;
+            };
+            let certificate = match tls {
+                rustls::Error::InvalidCertificate(_)
+                | rustls::Error::NoCertificatesPresented
+                | rustls::Error::InvalidCertRevocationList(_) => true,
+                rustls::Error::AlertReceived(alert) => matches!(
+                    alert,
+                    A::BadCertificate
+                        | A::UnsupportedCertificate
+                        | A::CertificateRevoked
+                        | A::CertificateExpired
+                        | A::CertificateUnknown
+                        | A::UnknownCA
+                        | A::CertificateRequired
+                        | A::AccessDenied
+                ),
+                _ => false,
+            };
+            if certificate {
+                return Some(match tls {
+                    rustls::Error::AlertReceived(alert) => {
+                        format!("the node rejected the client certificate ({alert:?} alert)")
+                    }
+                    rustls::Error::InvalidCertificate(rustls::CertificateError::Other(other)) => {
+                        format!("invalid peer certificate: {}", other.0)
+                    }
+                    rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer) => {
+                        "invalid peer certificate: UnknownIssuer (not signed by a trusted CA)"
+                            .to_owned()
+                    }
+                    other => other.to_string(),
+                });
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]

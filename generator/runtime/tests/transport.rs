@@ -6,12 +6,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use elasticsearch_typed_runtime::{
-    Error, HttpRequest, Method, RequestBody, RequestOptions, Transport,
+    Call, Error, HttpRequest, HttpResponse, Method, Outcome, RequestBody, RequestOptions, Transport,
 };
 use tokio::net::TcpListener;
 
 mod support;
-use support::{Answer, answer, node, start};
+use support::{Answer, Seen, answer, handler_node, node, start};
 
 /// A port nothing listens on.
 async fn closed_port() -> String {
@@ -307,6 +307,247 @@ async fn ignored_statuses_are_success() {
     assert_eq!(ok.status(), 404);
 }
 
+/// A typed body that an error body does not decode into.
+#[derive(Debug, serde::Deserialize, PartialEq)]
+struct Doc {
+    found: bool,
+    #[serde(rename = "_source")]
+    source: serde_json::Value,
+}
+
+fn doc_call<'a>(transport: &'a Transport, path: &str) -> Call<'a, Doc> {
+    Call::new(transport, "get", Ok(get(path)), |response: HttpResponse| {
+        response.json()
+    })
+}
+
+#[tokio::test]
+async fn an_ignored_status_gives_the_raw_response_not_a_decode_error() {
+    let missing = r#"{"error":{"type":"index_not_found_exception","reason":"no such index [x]"},"status":404}"#;
+    let n = handler_node(move |_, seen: &Seen| {
+        if seen.line.starts_with("GET /x/") {
+            answer(404, missing)
+        } else {
+            answer(200, r#"{"found":true,"_source":{"a":1}}"#)
+        }
+    })
+    .await;
+    let transport = fast(&n.url).build().unwrap();
+
+    // Ignored: the status, headers and raw body, nothing decoded.
+    let outcome = doc_call(&transport, "/x/_doc/1")
+        .ignore_status(404)
+        .await
+        .unwrap();
+    let Outcome::Ignored(response) = &outcome else {
+        panic!("expected the ignored 404, got {outcome:?}");
+    };
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.bytes(), missing.as_bytes());
+    assert_eq!(
+        response.meta().headers()["x-elastic-product"],
+        "Elasticsearch"
+    );
+    assert_eq!(
+        response.meta().node().unwrap().as_str(),
+        format!("{}/", n.url)
+    );
+    assert!(outcome.decoded().is_none());
+
+    // A success status through the same call is decoded.
+    let found = doc_call(&transport, "/i/_doc/1")
+        .ignore_status(404)
+        .ignore_status(410)
+        .opaque_id("o")
+        .send_with_meta()
+        .await
+        .unwrap();
+    assert_eq!(found.meta.status(), 200);
+    assert_eq!(
+        found.body.decoded(),
+        Some(Doc {
+            found: true,
+            source: serde_json::json!({"a": 1})
+        })
+    );
+
+    // Statuses ignored through options apply once the call is made ignoring; before, the
+    // 404 is the API error it is (never a decode error of the error body).
+    let options = RequestOptions::new().ignore_status(404);
+    let err = doc_call(&transport, "/x/_doc/1")
+        .options(options.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.api_error().and_then(|e| e.error_type()),
+        Some("index_not_found_exception"),
+        "{err:?}"
+    );
+    let outcome = doc_call(&transport, "/x/_doc/1")
+        .options(options)
+        .ignoring()
+        .await
+        .unwrap();
+    assert_eq!(outcome.ignored().map(HttpResponse::status), Some(404));
+
+    // Another status than the ignored ones stays an error.
+    let err = doc_call(&transport, "/x/_doc/1")
+        .ignore_status(409)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+    assert_eq!(n.seen().len(), 5);
+}
+
+#[tokio::test]
+async fn retry_after_as_an_http_date() {
+    // Waits without Retry-After would be 10 s and more: the test passing in well under that
+    // shows the date was read (a date past means no wait).
+    let slow_backoff = |url: &str| {
+        fast(url)
+            .retry_backoff(Duration::from_secs(10), Duration::from_secs(30))
+            .build()
+            .unwrap()
+    };
+    let n = node(|i| {
+        let mut a = answer(if i == 0 { 429 } else { 200 }, "{}");
+        a.headers
+            .push(("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".to_owned()));
+        a
+    })
+    .await;
+    let started = Instant::now();
+    slow_backoff(&n.url).execute(get("/")).await.unwrap();
+    assert_eq!(n.seen().len(), 2);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // A date beyond the longest backoff (30 s here): no wait, no retry; the 429 is returned.
+    let later = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(3600));
+    let n = node(move |_| {
+        let mut a = answer(429, "{}");
+        a.headers.push(("retry-after", later.clone()));
+        a
+    })
+    .await;
+    let started = Instant::now();
+    let err = slow_backoff(&n.url).execute(get("/")).await.unwrap_err();
+    assert_eq!(err.status(), Some(429));
+    assert_eq!(n.seen().len(), 1);
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+/// A node listing `addresses` (`127.0.0.1:port`) for `_nodes/_all/http` and answering
+/// `status` to anything else.
+async fn listing_node(status: u16, addresses: Arc<std::sync::Mutex<Vec<String>>>) -> support::Node {
+    handler_node(move |_, seen: &Seen| {
+        if seen.line.starts_with("GET /_nodes/_all/http ") {
+            let nodes: serde_json::Map<String, serde_json::Value> = addresses
+                .lock()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let node = serde_json::json!({"http": {"publish_address": a}});
+                    (format!("n{i}"), node)
+                })
+                .collect();
+            answer(200, &serde_json::json!({ "nodes": nodes }).to_string())
+        } else {
+            answer(status, "{}")
+        }
+    })
+    .await
+}
+
+fn address(node: &support::Node) -> String {
+    node.url.trim_start_matches("http://").to_owned()
+}
+
+fn urls(transport: &Transport) -> Vec<String> {
+    transport
+        .nodes()
+        .iter()
+        .map(|u| u.as_str().trim_end_matches('/').to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn sniffing_on_failure_replaces_the_nodes_and_retries_there() {
+    let b = node(|_| answer(200, r#"{"on":"b"}"#)).await;
+    let listed = Arc::new(std::sync::Mutex::new(vec![address(&b)]));
+    let a = listing_node(503, listed).await;
+    let transport = fast(&a.url).sniff_on_failure(true).build().unwrap();
+    let response = transport.execute(get("/")).await.unwrap();
+    assert_eq!(response.bytes(), br#"{"on":"b"}"#);
+    let lines: Vec<String> = a.seen().into_iter().map(|s| s.line).collect();
+    assert_eq!(
+        lines,
+        ["GET / HTTP/1.1", "GET /_nodes/_all/http HTTP/1.1"],
+        "the failure, then the sniff"
+    );
+    assert_eq!(b.seen().len(), 1);
+    assert_eq!(urls(&transport), [b.url.as_str()]);
+
+    // Without sniffing on failure: the node list stays, the 503 is retried on it.
+    let a = listing_node(503, Arc::new(std::sync::Mutex::new(vec![address(&b)]))).await;
+    let transport = fast(&a.url)
+        .dead_node_backoff(Duration::ZERO, Duration::ZERO)
+        .build()
+        .unwrap();
+    let err = transport.execute(get("/")).await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(a.seen().len(), 4);
+    assert!(a.seen().iter().all(|s| s.line == "GET / HTTP/1.1"));
+    assert_eq!(urls(&transport), [a.url.as_str()]);
+}
+
+#[tokio::test]
+async fn sniffing_on_an_interval() {
+    let b = node(|_| answer(200, "{}")).await;
+    let c = node(|_| answer(200, "{}")).await;
+    let listed = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let a = listing_node(200, Arc::clone(&listed)).await;
+    listed.lock().unwrap().extend([address(&a), address(&b)]);
+    let interval = Duration::from_millis(150);
+    let transport = fast(&a.url).sniff_interval(interval).build().unwrap();
+    let sniffs = || {
+        a.seen()
+            .iter()
+            .filter(|s| s.line.starts_with("GET /_nodes/_all/http "))
+            .count()
+    };
+
+    // The first request sniffs (nothing sniffed yet).
+    let started = Instant::now();
+    transport.execute(get("/")).await.unwrap();
+    assert_eq!(sniffs(), 1);
+    assert_eq!(urls(&transport), [a.url.clone(), b.url.clone()]);
+
+    // Within the interval the list stays, though the cluster's changed.
+    *listed.lock().unwrap() = vec![address(&b), address(&c)];
+    transport.execute(get("/")).await.unwrap();
+    if started.elapsed() < interval {
+        assert_eq!(sniffs(), 1);
+        assert_eq!(urls(&transport), [a.url.clone(), b.url.clone()]);
+    }
+
+    // Once it is over, the next request sniffs again and goes to the new nodes only.
+    tokio::time::sleep(interval).await;
+    transport.execute(get("/")).await.unwrap();
+    assert_eq!(sniffs(), 2);
+    assert_eq!(urls(&transport), [b.url.clone(), c.url.clone()]);
+    let before = a.seen().len();
+    for _ in 0..4 {
+        transport.execute(get("/")).await.unwrap();
+    }
+    assert_eq!(a.seen().len(), before, "a is no longer a node");
+    assert!(c.seen().len() >= 2, "{}", c.seen().len());
+}
+
 #[tokio::test]
 async fn sniffing_replaces_the_nodes() {
     let target = node(|_| answer(200, "{}")).await;
@@ -325,54 +566,77 @@ async fn sniffing_replaces_the_nodes() {
     assert_eq!(transport.nodes()[0].as_str(), format!("{}/", target.url));
 }
 
-/// A CA and a server certificate for `localhost` signed by it (the chain sent is
-/// `[server, CA]`, as Elasticsearch's http.p12 holds it).
-fn certificates() -> (String, String, tokio_rustls::TlsAcceptor, [u8; 32]) {
-    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let key = KeyPair::generate().unwrap();
-    let server = CertificateParams::new(vec!["localhost".to_owned()])
-        .unwrap()
-        .signed_by(&key, &ca, &ca_key)
-        .unwrap();
-    let chain = vec![server.der().clone(), ca.der().clone()];
-    let private = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(chain, private)
-    .unwrap();
-    let digest = ring::digest::digest(&ring::digest::SHA256, ca.der());
-    let mut fingerprint = [0u8; 32];
-    fingerprint.copy_from_slice(digest.as_ref());
-    (
-        ca.pem(),
-        server.pem(),
-        tokio_rustls::TlsAcceptor::from(Arc::new(config)),
-        fingerprint,
-    )
+/// A CA (certificate and key), for signing server and client certificates.
+struct Ca {
+    cert: rcgen::Certificate,
+    key: rcgen::KeyPair,
+}
+
+impl Ca {
+    fn new() -> Ca {
+        use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+        let key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        // Each its own name: a certificate of one is not taken as issued by another.
+        let name = format!("test CA {}", fastrand::u64(..));
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, name);
+        let cert = params.self_signed(&key).unwrap();
+        Ca { cert, key }
+    }
+
+    /// A certificate for `names` signed by the CA, with its key.
+    fn sign(&self, names: &[&str]) -> (rcgen::Certificate, rcgen::KeyPair) {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let names = names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let cert = rcgen::CertificateParams::new(names)
+            .unwrap()
+            .signed_by(&key, &self.cert, &self.key)
+            .unwrap();
+        (cert, key)
+    }
+
+    fn fingerprint(&self) -> [u8; 32] {
+        let digest = ring::digest::digest(&ring::digest::SHA256, self.cert.der());
+        digest.as_ref().try_into().unwrap()
+    }
+
+    /// A TLS acceptor for `localhost` (the chain sent is `[server, CA]`, as Elasticsearch's
+    /// http.p12 holds it); with `client_ca`, clients must show a certificate it signed.
+    fn acceptor(&self, client_ca: Option<&Ca>) -> tokio_rustls::TlsAcceptor {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let (server, key) = self.sign(&["localhost"]);
+        let chain = vec![server.der().clone(), self.cert.der().clone()];
+        let private = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
+        let builder = rustls::ServerConfig::builder_with_provider(Arc::clone(&provider))
+            .with_safe_default_protocol_versions()
+            .unwrap();
+        let builder = match client_ca {
+            None => builder.with_no_client_auth(),
+            Some(ca) => {
+                let mut roots = rustls::RootCertStore::empty();
+                roots.add(ca.cert.der().clone()).unwrap();
+                let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                    Arc::new(roots),
+                    provider,
+                )
+                .build()
+                .unwrap();
+                builder.with_client_cert_verifier(verifier)
+            }
+        };
+        let config = builder.with_single_cert(chain, private).unwrap();
+        tokio_rustls::TlsAcceptor::from(Arc::new(config))
+    }
 }
 
 #[tokio::test]
 async fn tls_by_ca_certificate_fingerprint_or_insecure() {
-    let (ca_pem, _, acceptor, fingerprint) = certificates();
-    let n = start(Arc::new(|_| answer(200, "{}")), Some(acceptor)).await;
-
-    // Not trusted by default.
-    let err = fast(&n.url)
-        .max_retries(0)
-        .build()
-        .unwrap()
-        .execute(get("/"))
-        .await
-        .unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    let ca = Ca::new();
+    let (ca_pem, fingerprint) = (ca.cert.pem(), ca.fingerprint());
+    let n = start(Arc::new(|_| answer(200, "{}")), Some(ca.acceptor(None))).await;
 
     fast(&n.url)
         .ca_certificate_pem(ca_pem.clone())
@@ -392,16 +656,6 @@ async fn tls_by_ca_certificate_fingerprint_or_insecure() {
             .await
             .unwrap();
     }
-    let err = fast(&n.url)
-        .max_retries(0)
-        .ca_fingerprint(&"00".repeat(32))
-        .build()
-        .unwrap()
-        .execute(get("/"))
-        .await
-        .unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
-
     fast(&n.url)
         .danger_accept_invalid_certificates(true)
         .build()
@@ -411,7 +665,118 @@ async fn tls_by_ca_certificate_fingerprint_or_insecure() {
         .unwrap();
     assert_eq!(n.seen().len(), 4);
 
+    // The CA file, as the whoami example reads it.
+    let file = std::env::temp_dir().join(format!("es-typed-ca-{}.pem", std::process::id()));
+    std::fs::write(&file, &ca_pem).unwrap();
+    fast(&n.url)
+        .ca_certificate_file(&file)
+        .build()
+        .unwrap()
+        .execute(get("/"))
+        .await
+        .unwrap();
+    std::fs::remove_file(&file).unwrap();
+
     let bad = fast(&n.url).ca_certificate_pem("not a pem").build();
+    assert!(
+        matches!(bad, Err(Error::InvalidParameter { name: "tls", .. })),
+        "{bad:?}"
+    );
+}
+
+/// A certificate problem fails at once with `Error::Tls`: not retried on the next node (a
+/// plain live one here), the node not marked dead.
+#[tokio::test]
+async fn certificate_errors_fail_at_once_and_say_why() {
+    let ca = Ca::new();
+    let tls = start(Arc::new(|_| answer(200, "{}")), Some(ca.acceptor(None))).await;
+    let port = tls.url.rsplit(':').next().unwrap().to_owned();
+    let live = node(|_| answer(200, "{}")).await;
+    let by_ip = format!("https://127.0.0.1:{port}");
+    let cases = [
+        // The built-in web roots don't know the test CA.
+        (fast(&format!("{},{}", tls.url, live.url)), "UnknownIssuer"),
+        (
+            fast(&format!("{},{}", tls.url, live.url)).ca_fingerprint(&"00".repeat(32)),
+            "pinned SHA-256 fingerprint",
+        ),
+        // The certificate names `localhost`, not 127.0.0.1.
+        (
+            fast(&format!("{by_ip},{}", live.url)).ca_certificate_pem(ca.cert.pem()),
+            "not valid for name",
+        ),
+    ];
+    for (builder, why) in cases {
+        let transport = builder.build().unwrap();
+        let err = transport.execute(get("/")).await.unwrap_err();
+        let Error::Tls { node, reason, .. } = &err else {
+            panic!("expected a TLS error ({why}), got {err:?}");
+        };
+        assert!(reason.contains(why), "{reason}");
+        assert_eq!(node.port().unwrap().to_string(), port);
+        let text = err.to_string();
+        assert!(
+            text.starts_with("TLS certificate error on https://"),
+            "{text}"
+        );
+        assert!(text.contains("not retried"), "{text}");
+        assert_eq!(err.node(), Some(node));
+        assert!(transport.dead_nodes().is_empty(), "{why}");
+    }
+    assert_eq!(live.seen().len(), 0, "never retried on the next node");
+    assert_eq!(tls.seen().len(), 0);
+}
+
+#[tokio::test]
+async fn client_certificates_mtls() {
+    let server_ca = Ca::new();
+    let client_ca = Ca::new();
+    let n = start(
+        Arc::new(|_| answer(200, r#"{"mtls":true}"#)),
+        Some(server_ca.acceptor(Some(&client_ca))),
+    )
+    .await;
+    let (client, client_key) = client_ca.sign(&["client"]);
+
+    let response = fast(&n.url)
+        .ca_certificate_pem(server_ca.cert.pem())
+        .client_certificate_pem(client.pem(), client_key.serialize_pem())
+        .build()
+        .unwrap()
+        .execute(get("/"))
+        .await
+        .unwrap();
+    assert_eq!(response.bytes(), br#"{"mtls":true}"#);
+    assert_eq!(n.seen().len(), 1);
+
+    // Without a client certificate, or with one the server's CA did not sign: rejected.
+    let (stranger, stranger_key) = server_ca.sign(&["client"]);
+    let builders = [
+        fast(&n.url).ca_certificate_pem(server_ca.cert.pem()),
+        fast(&n.url)
+            .ca_certificate_pem(server_ca.cert.pem())
+            .client_certificate_pem(stranger.pem(), stranger_key.serialize_pem()),
+    ];
+    for builder in builders {
+        let transport = builder.build().unwrap();
+        let err = transport.execute(get("/")).await.unwrap_err();
+        let Error::Tls { reason, .. } = &err else {
+            panic!("expected a TLS error, got {err:?}");
+        };
+        assert!(
+            reason.contains("rejected the client certificate"),
+            "{reason}"
+        );
+    }
+    assert_eq!(
+        n.seen().len(),
+        1,
+        "no request got through without the certificate"
+    );
+
+    let bad = fast(&n.url)
+        .client_certificate_pem(client.pem(), "not a key")
+        .build();
     assert!(
         matches!(bad, Err(Error::InvalidParameter { name: "tls", .. })),
         "{bad:?}"

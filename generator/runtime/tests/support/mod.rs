@@ -2,6 +2,7 @@
 //! shared by the transport tests and the benchmark.
 #![allow(dead_code)]
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -46,10 +47,15 @@ impl Seen {
 
 pub type Script = Arc<dyn Fn(usize) -> Answer + Send + Sync>;
 
+/// Answers the n-th request, seeing it.
+pub type Handler = Arc<dyn Fn(usize, &Seen) -> Answer + Send + Sync>;
+
 /// A node on a loopback port answering the n-th request with `script(n)`.
 pub struct Node {
     pub url: String,
     pub seen: Arc<Mutex<Vec<Seen>>>,
+    /// Requests received (also by a quiet node).
+    pub count: Arc<AtomicUsize>,
 }
 
 impl Node {
@@ -62,7 +68,23 @@ pub async fn node(script: impl Fn(usize) -> Answer + Send + Sync + 'static) -> N
     start(Arc::new(script), None).await
 }
 
+/// A node that keeps only the request count (for the benchmark: no per-request records).
+pub async fn quiet_node(script: impl Fn(usize) -> Answer + Send + Sync + 'static) -> Node {
+    launch(Arc::new(move |n, _: &Seen| script(n)), None, false).await
+}
+
 pub async fn start(script: Script, tls: Option<tokio_rustls::TlsAcceptor>) -> Node {
+    launch(Arc::new(move |n, _: &Seen| script(n)), tls, true).await
+}
+
+/// A node answering each request by what it is.
+pub async fn handler_node(
+    handler: impl Fn(usize, &Seen) -> Answer + Send + Sync + 'static,
+) -> Node {
+    launch(Arc::new(handler), None, true).await
+}
+
+async fn launch(script: Handler, tls: Option<tokio_rustls::TlsAcceptor>, record: bool) -> Node {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let scheme = if tls.is_some() { "https" } else { "http" };
@@ -73,6 +95,8 @@ pub async fn start(script: Script, tls: Option<tokio_rustls::TlsAcceptor>) -> No
     };
     let seen = Arc::new(Mutex::new(Vec::new()));
     let recorded = Arc::clone(&seen);
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&count);
     tokio::spawn(async move {
         loop {
             let Ok((stream, _)) = listener.accept().await else {
@@ -80,14 +104,15 @@ pub async fn start(script: Script, tls: Option<tokio_rustls::TlsAcceptor>) -> No
             };
             let _ = stream.set_nodelay(true);
             let (script, seen, tls) = (Arc::clone(&script), Arc::clone(&recorded), tls.clone());
+            let counter = Arc::clone(&count);
             tokio::spawn(async move {
                 match tls {
                     Some(acceptor) => {
                         if let Ok(stream) = acceptor.accept(stream).await {
-                            serve(stream, script, seen).await;
+                            serve(stream, script, seen, counter, record).await;
                         }
                     }
-                    None => serve(stream, script, seen).await,
+                    None => serve(stream, script, seen, counter, record).await,
                 }
             });
         }
@@ -95,14 +120,17 @@ pub async fn start(script: Script, tls: Option<tokio_rustls::TlsAcceptor>) -> No
     Node {
         url: format!("{scheme}://{host}:{}", address.port()),
         seen,
+        count: counted,
     }
 }
 
 /// Serves requests on one connection (keep-alive) until the client closes it.
 async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,
-    script: Script,
+    script: Handler,
     seen: Arc<Mutex<Vec<Seen>>>,
+    count: Arc<AtomicUsize>,
+    record: bool,
 ) {
     let mut buffer = Vec::new();
     loop {
@@ -137,16 +165,16 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         }
         let body = buffer[head_end..head_end + length].to_vec();
         buffer.drain(..head_end + length);
-        let n = {
-            let mut list = seen.lock().unwrap();
-            list.push(Seen {
-                line,
-                headers,
-                body,
-            });
-            list.len() - 1
+        let n = count.fetch_add(1, Ordering::SeqCst);
+        let request = Seen {
+            line,
+            headers,
+            body,
         };
-        let answer = script(n);
+        let answer = script(n, &request);
+        if record {
+            seen.lock().unwrap().push(request);
+        }
         let mut out = format!(
             "HTTP/1.1 {} X\r\ncontent-length: {}\r\n",
             answer.status,
