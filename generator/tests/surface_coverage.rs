@@ -68,7 +68,12 @@ fn first_literals_after(tokens: &[TokenTree], ident: &str) -> Vec<String> {
 /// The last path segment of a type (`crate::a::B<T>` -> `("a", "B")` as module and name).
 fn type_path(ty: &syn::Type) -> Option<(String, String)> {
     let syn::Type::Path(p) = ty else { return None };
-    let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segments: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
     let (name, module) = segments.split_last()?;
     let module: Vec<&str> = module
         .iter()
@@ -112,7 +117,10 @@ fn settable(files: &BTreeMap<PathBuf, String>) -> BTreeMap<String, Settable> {
     let mut to_http: BTreeMap<(String, String), Vec<TokenTree>> = BTreeMap::new();
     // endpoint name -> request type (module, name)
     let mut functions: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for (path, text) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "rs")) {
+    for (path, text) in files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
+    {
         let module = module_of(path);
         let file = syn::parse_file(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for item in file.items {
@@ -123,7 +131,9 @@ fn settable(files: &BTreeMap<PathBuf, String>) -> BTreeMap<String, Settable> {
                 syn::Item::Impl(imp) => {
                     let self_name = type_path(&imp.self_ty).map(|(_, n)| n);
                     for member in imp.items {
-                        let syn::ImplItem::Fn(f) = member else { continue };
+                        let syn::ImplItem::Fn(f) = member else {
+                            continue;
+                        };
                         let mut tokens = Vec::new();
                         flatten(f.block.to_token_stream(), &mut tokens);
                         if f.sig.ident == "to_http"
@@ -167,8 +177,12 @@ fn settable(files: &BTreeMap<PathBuf, String>) -> BTreeMap<String, Settable> {
     for (endpoint, request) in functions {
         let mut settable = Settable::default();
         if let Some(tokens) = to_http.get(&request) {
-            settable.encoded.extend(first_literals_after(tokens, "query_pairs"));
-            settable.encoded.extend(first_literals_after(tokens, "param"));
+            settable
+                .encoded
+                .extend(first_literals_after(tokens, "query_pairs"));
+            settable
+                .encoded
+                .extend(first_literals_after(tokens, "param"));
         }
         // The body struct: the type of the request's last field, when it is a struct of the
         // same module.
@@ -177,7 +191,9 @@ fn settable(files: &BTreeMap<PathBuf, String>) -> BTreeMap<String, Settable> {
             && let Some((_, body_name)) = type_path(&last.ty)
             && let Some(body) = structs.get(&(request.0.clone(), body_name))
         {
-            settable.body.extend(body.fields.iter().filter_map(wire_name));
+            settable
+                .body
+                .extend(body.fields.iter().filter_map(wire_name));
         }
         out.insert(endpoint, settable);
     }
@@ -263,7 +279,10 @@ fn beside(folder: &str) -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    let message = format!("NOTICE: {} missing: its surface was NOT checked", dir.display());
+    let message = format!(
+        "NOTICE: {} missing: its surface was NOT checked",
+        dir.display()
+    );
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{message} (required under CI=true)");
     }

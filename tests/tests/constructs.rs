@@ -120,7 +120,7 @@ fn container_variants_aliases_and_container_properties() {
     assert_eq!(filter.label.as_deref(), Some("all"));
     assert!(matches!(
         filter.variant,
-        FilterVariant::Everything(EverythingFilter { weight: Some(w) }) if w == 2.5
+        FilterVariant::Everything(EverythingFilter { weight: Some(w), .. }) if w == 2.5
     ));
     // `any_of` is an alias of `either`: read, and written back under its name.
     let aliased: Filter = decode(json!({"any_of": [{"everything": {}}]}));
@@ -165,7 +165,7 @@ fn container_additional_property_decodes_any_other_key_typed() {
     let orderings: Vec<Ordering> = typed(json!([{"_random": {"seed": 7}}, {"age": "desc"}]));
     assert!(matches!(
         orderings[0],
-        Ordering::Random(RandomOrdering { seed: 7 })
+        Ordering::Random(RandomOrdering { seed: 7, .. })
     ));
     assert!(
         matches!(&orderings[1], Ordering::Field { name, value: Direction::Desc } if name == "age"),
@@ -197,12 +197,13 @@ fn typed_keys_pick_the_variant_and_keep_unknown_tags() {
     let summaries = document.summaries.as_ref().expect("summaries");
     assert!(matches!(
         summaries.get("hits"),
-        Some(Summary::CountSummary(CountSummary { value: 12 }))
+        Some(Summary::CountSummary(CountSummary { value: 12, .. }))
     ));
     assert!(matches!(
         summaries.get("price"),
         Some(Summary::MeanSummary(MeanSummary {
-            value: Nullable::Null
+            value: Nullable::Null,
+            ..
         }))
     ));
     assert!(matches!(summaries.get("size"), Some(Summary::Unknown { tag, .. }) if tag == "median"));
@@ -230,8 +231,13 @@ fn typed_keys_pick_the_variant_and_keep_unknown_tags() {
     );
     // A key without its type (a response sent without typed_keys) is never guessed.
     let untyped = serde_json::from_value::<Document>(json!({"summaries": {"plain": {"value": 1}}}));
-    let message = untyped.expect_err("a key without a type prefix").to_string();
-    assert!(message.contains("`plain` has no `type#` prefix"), "{message}");
+    let message = untyped
+        .expect_err("a key without a type prefix")
+        .to_string();
+    assert!(
+        message.contains("`plain` has no `type#` prefix"),
+        "{message}"
+    );
     assert!(message.contains("typed_keys=true"), "{message}");
 }
 
@@ -241,7 +247,8 @@ fn untagged_union_decides_by_value_and_falls_back_to_the_untyped_variant() {
         typed::<Bound>(json!({"gte": 1.5, "lte": 9.0})),
         Bound::NumberBound(NumberBound {
             gte: Some(_),
-            lte: Some(_)
+            lte: Some(_),
+            ..
         })
     ));
     assert!(matches!(

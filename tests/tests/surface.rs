@@ -71,7 +71,11 @@ fn body(request: &Request) -> Value {
 async fn a_format_parameter_chooses_the_accept_header_and_text_comes_back_as_text() {
     let server = server().await;
     Mock::given(query_param("format", "csv"))
-        .respond_with(answer(200, "name,count\ncircle,2\n", "text/csv; charset=UTF-8"))
+        .respond_with(answer(
+            200,
+            "name,count\ncircle,2\n",
+            "text/csv; charset=UTF-8",
+        ))
         .with_priority(1)
         .mount(&server)
         .await;
@@ -141,7 +145,10 @@ async fn the_common_query_parameters_are_on_every_request() {
     let client = client(&server);
     let request = AuthenticateRequest::new()
         .error_trace(true)
-        .filter_path(OneOrMany::Many(vec!["username".to_owned(), "roles".to_owned()]))
+        .filter_path(OneOrMany::Many(vec![
+            "username".to_owned(),
+            "roles".to_owned(),
+        ]))
         .human(false)
         .pretty(true);
     // Whatever the body decodes to, the query string is what this test is about.

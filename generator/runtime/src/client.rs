@@ -273,12 +273,14 @@ impl HttpResponse {
     /// decoding stopped (`at $.hits.hits[3]._source: ...`).
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, Error> {
         if let Some(media_type) = self.non_json_media_type() {
-            return Err(self.decode_error(<serde_json::Error as serde::de::Error>::custom(
-                format_args!(
-                    "the response is `{media_type}`, not JSON: read it with `.text()`, \
+            return Err(
+                self.decode_error(<serde_json::Error as serde::de::Error>::custom(
+                    format_args!(
+                        "the response is `{media_type}`, not JSON: read it with `.text()`, \
                      `.bytes()` or `.raw()` on the call"
-                ),
-            )));
+                    ),
+                )),
+            );
         }
         let mut de = serde_json::Deserializer::from_slice(&self.body);
         let decoded = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -299,7 +301,11 @@ impl HttpResponse {
     /// The `Content-Type` of the response when it names a media type that is not JSON
     /// (`text/csv`, `text/plain`, `application/cbor`, ...); `None` for JSON or no header.
     fn non_json_media_type(&self) -> Option<&str> {
-        let value = self.headers().get(reqwest::header::CONTENT_TYPE)?.to_str().ok()?;
+        let value = self
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)?
+            .to_str()
+            .ok()?;
         let essence = value.split(';').next().unwrap_or_default().trim();
         let json = essence.eq_ignore_ascii_case("application/json")
             || essence.to_ascii_lowercase().ends_with("+json")

@@ -157,7 +157,6 @@ impl TypeSpace<'_> {
                     ..ctx.clone()
                 };
                 let mut fields = self.fields(properties, &body_ctx)?;
-                let setter_tokens = setters(&body_ident, &params, &fields);
                 let extra = extra_fields_field(&fields);
                 let extra_ident = extra.ident.clone();
                 fields.push(extra);
@@ -174,7 +173,6 @@ impl TypeSpace<'_> {
                     shortcut: None,
                 };
                 out.extend(self.struct_items(&spec, &fields, properties));
-                out.extend(setter_tokens);
                 out.extend(quote! {
                     impl #params #body_ident #params {
                         /// Adds a field this client doesn't know (one newer than the
@@ -215,7 +213,11 @@ impl TypeSpace<'_> {
         // Path parts, query parameters and the body share one namespace of field names.
         let mut planned = self.request_plan(request);
         if let Some((prop, _)) = &body_field {
-            planned.push(PlannedField::new(prop.clone(), FieldKind::Body, &request.name));
+            planned.push(PlannedField::new(
+                prop.clone(),
+                FieldKind::Body,
+                &request.name,
+            ));
         }
         let names = field_names(
             planned
@@ -286,8 +288,9 @@ impl TypeSpace<'_> {
             f.required && !(body_defaults && body_field.is_some() && i == last)
         };
         // typed_keys starts on (see TYPED_KEYS_DOC), in plain sight.
-        let typed_keys_on =
-            |p: &PlannedField| p.prop.name == TYPED_KEYS && !p.prop.required && p.kind == FieldKind::Query;
+        let typed_keys_on = |p: &PlannedField| {
+            p.prop.name == TYPED_KEYS && !p.prop.required && p.kind == FieldKind::Query
+        };
         let all_defaults = fields.iter().enumerate().all(|(i, f)| !is_arg(i, f));
         let defaultable = all_defaults && !planned.iter().any(typed_keys_on);
         let default = if defaultable && request.generics.is_empty() {
@@ -299,6 +302,7 @@ impl TypeSpace<'_> {
             #docs
             #deprecated
             #[derive(Debug, Clone, PartialEq, #default)]
+            #[non_exhaustive]
             pub struct #name #params {
                 #(#field_tokens)*
             }
@@ -481,7 +485,8 @@ impl TypeSpace<'_> {
             }
             let wire = &planned.prop.name;
             let field_ident = &field.ident;
-            query.push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;));
+            query
+                .push(quote!(crate::runtime::query_pairs(#wire, &self.#field_ident, &mut query)?;));
             if self.formats.selects_format(&planned.owner, wire) {
                 format_field = Some((wire, field_ident, planned.prop.required));
             }
@@ -733,7 +738,10 @@ impl TypeSpace<'_> {
         let turbofish = if generic_count == 0 {
             String::new()
         } else {
-            format!("::<{}>", vec!["serde_json::Value"; generic_count].join(", "))
+            format!(
+                "::<{}>",
+                vec!["serde_json::Value"; generic_count].join(", ")
+            )
         };
         let mut lines = vec![
             String::new(),
@@ -832,8 +840,9 @@ fn extra_fields_field(fields: &[Field]) -> Field {
 }
 
 /// Setters on a request: one per optional path part and query parameter, named like the
-/// field; for a properties body, `body` and one per body field (named like the body field,
-/// or `body_<name>` where a path part or query parameter has the name), and `extra_field`.
+/// field (by `names::setter_name`); for a properties body, `body` and one per body field
+/// (named the same way, or `body_<name>` where a path part or query parameter has the name),
+/// and `extra_field`.
 fn request_setters(
     name: &Ident,
     params: &TokenStream,
@@ -841,10 +850,18 @@ fn request_setters(
     body: Option<(&[Field], &Ident)>,
 ) -> TokenStream {
     let plain = |id: &Ident| id.to_string().trim_start_matches("r#").to_string();
-    let field_names: Vec<String> = fields.iter().map(|f| plain(&f.ident)).collect();
-    let mut reserved: Vec<&str> = field_names.iter().map(String::as_str).collect();
-    reserved.extend(["new", "to_http", "extra_field"]);
-    let mut scope = super::names::Scope::with_reserved(&reserved);
+    // One rule for setter names across the crate (`names::setter_name`); a name claimed twice
+    // (a body field named like a query parameter) takes the `body_` prefix.
+    const METHODS: &[&str] = &["new", "to_http", "extra_field"];
+    let mut scope = super::names::Scope::with_reserved(METHODS);
+    let claim = |wanted: &str, scope: &mut super::names::Scope| -> Option<Ident> {
+        let name = super::names::setter_name(wanted, METHODS).to_string();
+        let name = name.trim_start_matches("r#").to_string();
+        if scope.is_taken(&name) {
+            return None;
+        }
+        Some(ident(&scope.claim(name)))
+    };
     let mut methods = Vec::new();
     let body_len = usize::from(body.is_some());
     for f in &fields[..fields.len() - body_len] {
@@ -853,10 +870,14 @@ fn request_setters(
         }
         let field_ident = &f.ident;
         let inner = &f.inner;
-        let doc = format!(" Sets `{}`.", plain(field_ident));
+        let wanted = plain(field_ident);
+        let setter = claim(&wanted, &mut scope)
+            .unwrap_or_else(|| ident(&scope.claim(format!("with_{wanted}"))));
+        let doc = format!(" Sets `{wanted}` (to `Some`).");
         methods.push(quote! {
             #[doc = #doc]
-            pub fn #field_ident(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
+            #[must_use]
+            pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
                 self.#field_ident = ::std::option::Option::Some(value.into());
                 self
             }
@@ -866,21 +887,20 @@ fn request_setters(
         let body_field = &fields[fields.len() - 1];
         let body_ident = &body_field.ident;
         let body_ty = &body_field.ty;
+        let body_setter = claim(&plain(body_ident), &mut scope)
+            .unwrap_or_else(|| ident(&scope.claim("with_body".to_string())));
         methods.push(quote! {
             /// Sets the whole request body.
-            pub fn #body_ident(mut self, body: #body_ty) -> Self {
+            #[must_use]
+            pub fn #body_setter(mut self, body: #body_ty) -> Self {
                 self.#body_ident = body;
                 self
             }
         });
         for f in body_fields.iter().filter(|f| &f.ident != extra) {
             let wanted = plain(&f.ident);
-            let setter = if scope.is_taken(&wanted) {
-                scope.claim(format!("body_{wanted}"))
-            } else {
-                scope.claim(wanted.clone())
-            };
-            let setter = ident(&setter);
+            let setter = claim(&wanted, &mut scope)
+                .unwrap_or_else(|| ident(&scope.claim(format!("body_{wanted}"))));
             let field_ident = &f.ident;
             let inner = &f.inner;
             let doc = format!(" Sets the body's `{wanted}`.");
@@ -891,6 +911,7 @@ fn request_setters(
             };
             methods.push(quote! {
                 #[doc = #doc]
+                #[must_use]
                 pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
                     self.#body_ident.#field_ident = #value;
                     self
@@ -900,41 +921,13 @@ fn request_setters(
         methods.push(quote! {
             /// Adds a body field this client doesn't know (one newer than the specification,
             /// say); it must not repeat a typed field.
+            #[must_use]
             pub fn extra_field(mut self, name: impl ::std::convert::Into<::std::string::String>, value: ::serde_json::Value) -> Self {
                 self.#body_ident.#extra.insert(name.into(), value);
                 self
             }
         });
     }
-    if methods.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        impl #params #name #params {
-            #(#methods)*
-        }
-    }
-}
-
-/// Builder-style setters for the optional fields.
-fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
-    let methods: Vec<TokenStream> = fields
-        .iter()
-        .filter(|f| !f.required)
-        .map(|f| {
-            let ident = &f.ident;
-            let setter = format_ident!("with_{}", ident.to_string().trim_start_matches("r#"));
-            let inner = &f.inner;
-            let doc = format!(" Sets `{}`.", ident.to_string().trim_start_matches("r#"));
-            quote! {
-                #[doc = #doc]
-                pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
-                    self.#ident = Some(value.into());
-                    self
-                }
-            }
-        })
-        .collect();
     if methods.is_empty() {
         return TokenStream::new();
     }

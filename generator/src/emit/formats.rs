@@ -49,7 +49,11 @@ impl FormatPolicy {
                 ["value", value, media_type] => policy
                     .values
                     .push((value.to_string(), media_type.to_string())),
-                _ => return Err(bad("expected `param` or `value` and two tab-separated columns")),
+                _ => {
+                    return Err(bad(
+                        "expected `param` or `value` and two tab-separated columns",
+                    ));
+                }
             }
         }
         Ok(policy)
@@ -73,7 +77,12 @@ mod tests {
             &TypeName::new("text_structure.find_structure", "Request"),
             "format"
         ));
-        assert!(policy.values.iter().any(|(v, m)| v == "csv" && m == "text/csv"));
+        assert!(
+            policy
+                .values
+                .iter()
+                .any(|(v, m)| v == "csv" && m == "text/csv")
+        );
     }
 
     #[test]
