@@ -69,7 +69,18 @@ pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
     let written = sync_folder(&work.join("crate"), &files)?;
     let cases = collect(&model, spec);
     let equivalences = Equivalences::from_model(&model);
-    let harness = harness_files(&options.package_name, &targets);
+    let mut harness = harness_files(&options.package_name, &targets);
+    if upstream {
+        // The README's search example, which needs the whole spec, is compiled with it.
+        let example = readme_example(&root.join("README.md"))?;
+        harness.insert(
+            PathBuf::from("harness/src/bin/readme_search.rs"),
+            format!(
+                "//! Written by `cargo xtask examples`: the README's search example.\n\
+                 #![allow(dead_code)]\n\n{example}\nfn main() {{}}\n"
+            ),
+        );
+    }
     sync_folder(&work, &harness)?;
     let lock = work.join("Cargo.lock");
     if !lock.exists() {
@@ -486,6 +497,18 @@ fn read_baseline(path: &Path) -> Result<Option<usize>, String> {
         .transpose()
 }
 
+/// The code block that follows the `<!-- readme-search` marker in the README.
+fn readme_example(readme: &Path) -> Result<String, String> {
+    let text =
+        std::fs::read_to_string(readme).map_err(|e| format!("{}: {e}", readme.display()))?;
+    let missing = || format!("{}: no code block after `<!-- readme-search`", readme.display());
+    let after = text.split_once("<!-- readme-search").ok_or_else(missing)?.1;
+    let start = after.find("```rust").ok_or_else(missing)?;
+    let body = after[start..].split_once('\n').ok_or_else(missing)?.1;
+    let end = body.find("\n```").ok_or_else(missing)?;
+    Ok(body[..end + 1].to_string())
+}
+
 /// The harness workspace: a manifest for it and the generated crate, and `main.rs` with one
 /// row per endpoint.
 fn harness_files(package: &str, targets: &[ExampleTarget]) -> BTreeMap<PathBuf, String> {
@@ -516,7 +539,7 @@ publish = false
 # Examples are compared as written: maps keep their order (the crate's opt-in feature).
 {package} = {{ path = "../crate", features = ["preserve_order"] }}
 indexmap = {{ version = "2", features = ["serde"] }}
-serde = "1"
+serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 serde_path_to_error = "0.1"
 "#
