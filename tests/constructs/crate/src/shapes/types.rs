@@ -160,6 +160,14 @@ impl CountSummary {
         CountSummary { value }
     }
 }
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "kind", rename = "date_range")]
+pub struct DateRangeField {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stored: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub format: ::std::option::Option<::std::string::String>,
+}
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Direction {
     /// JSON name: `asc`.
@@ -330,6 +338,8 @@ pub enum Field {
     NumberField(crate::shapes::types::NumberField),
     ObjectField(crate::shapes::types::ObjectField),
     AliasField(crate::shapes::types::AliasField),
+    IntegerRangeField(crate::shapes::types::IntegerRangeField),
+    DateRangeField(crate::shapes::types::DateRangeField),
     /// A variant this client doesn't know (its tag is not in the spec), kept as raw JSON.
     Unknown(::serde_json::Value),
 }
@@ -343,6 +353,12 @@ impl ::serde::Serialize for Field {
             Field::NumberField(value) => ::serde::Serialize::serialize(value, serializer),
             Field::ObjectField(value) => ::serde::Serialize::serialize(value, serializer),
             Field::AliasField(value) => ::serde::Serialize::serialize(value, serializer),
+            Field::IntegerRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Field::DateRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Field::Unknown(value) => {
                 ::serde::Serialize::serialize(
                     &crate::runtime::fidelity::CatchAll::new::<
@@ -374,6 +390,16 @@ impl ::std::convert::From<crate::shapes::types::AliasField> for Field {
         Field::AliasField(value)
     }
 }
+impl ::std::convert::From<crate::shapes::types::IntegerRangeField> for Field {
+    fn from(value: crate::shapes::types::IntegerRangeField) -> Self {
+        Field::IntegerRangeField(value)
+    }
+}
+impl ::std::convert::From<crate::shapes::types::DateRangeField> for Field {
+    fn from(value: crate::shapes::types::DateRangeField) -> Self {
+        Field::DateRangeField(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Field {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -403,6 +429,16 @@ impl<'de> ::serde::Deserialize<'de> for Field {
             ::std::option::Option::Some("alias") => {
                 ::serde_json::from_value(value)
                     .map(Field::AliasField)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("integer_range") => {
+                ::serde_json::from_value(value)
+                    .map(Field::IntegerRangeField)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("date_range") => {
+                ::serde_json::from_value(value)
+                    .map(Field::DateRangeField)
                     .map_err(::serde::de::Error::custom)
             }
             _ => Ok(Field::Unknown(value)),
@@ -512,6 +548,12 @@ pub struct Filter {
     /// The one variant key of this container.
     #[serde(flatten)]
     pub variant: FilterVariant,
+}
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "kind", rename = "integer_range")]
+pub struct IntegerRangeField {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stored: ::std::option::Option<bool>,
 }
 /// Tagged by a boolean.
 #[derive(Debug, Clone, PartialEq)]
@@ -794,6 +836,65 @@ impl RandomOrdering {
     /// A `RandomOrdering` with its required fields; the optional ones are left unset.
     pub fn new(seed: i64) -> Self {
         RandomOrdering { seed }
+    }
+}
+/// A member that is itself a union: its members are variants of `Field`, each with its tag.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RangeField {
+    IntegerRangeField(crate::shapes::types::IntegerRangeField),
+    DateRangeField(crate::shapes::types::DateRangeField),
+}
+impl ::serde::Serialize for RangeField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            RangeField::IntegerRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            RangeField::DateRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+        }
+    }
+}
+impl ::std::convert::From<crate::shapes::types::IntegerRangeField> for RangeField {
+    fn from(value: crate::shapes::types::IntegerRangeField) -> Self {
+        RangeField::IntegerRangeField(value)
+    }
+}
+impl ::std::convert::From<crate::shapes::types::DateRangeField> for RangeField {
+    fn from(value: crate::shapes::types::DateRangeField) -> Self {
+        RangeField::DateRangeField(value)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RangeField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        crate::runtime::unions::decode_untagged(
+                &value,
+                "RangeField",
+                &[
+                    &|value: &::serde_json::Value| {
+                        <crate::shapes::types::IntegerRangeField as ::serde::Deserialize>::deserialize(
+                                value,
+                            )
+                            .map(RangeField::IntegerRangeField)
+                    },
+                    &|value: &::serde_json::Value| {
+                        <crate::shapes::types::DateRangeField as ::serde::Deserialize>::deserialize(
+                                value,
+                            )
+                            .map(RangeField::DateRangeField)
+                    },
+                ],
+            )
+            .map_err(::serde::de::Error::custom)
     }
 }
 /// A closed union without a discriminator: a number or one literal.
