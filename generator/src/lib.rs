@@ -8,4 +8,5 @@ pub mod example_check;
 pub mod generate;
 pub mod model;
 pub mod parse;
+pub mod policy;
 pub mod spec_version;

@@ -136,7 +136,7 @@ fn container_variants_aliases_and_container_properties() {
     assert_eq!(filter.label.as_deref(), Some("all"));
     assert!(matches!(
         filter.variant,
-        FilterVariant::Everything(EverythingFilter { weight: Some(w) }) if w == 2.5
+        FilterVariant::Everything(EverythingFilter { weight: Some(w), .. }) if w == 2.5
     ));
     // `any_of` is an alias of `either`: read, and written back under its name.
     let aliased: Filter = decode(json!({"any_of": [{"everything": {}}]}));
@@ -181,7 +181,7 @@ fn container_additional_property_decodes_any_other_key_typed() {
     let orderings: Vec<Ordering> = typed(json!([{"_random": {"seed": 7}}, {"age": "desc"}]));
     assert!(matches!(
         orderings[0],
-        Ordering::Random(RandomOrdering { seed: 7 })
+        Ordering::Random(RandomOrdering { seed: 7, .. })
     ));
     assert!(
         matches!(&orderings[1], Ordering::Field { name, value: Direction::Desc } if name == "age"),
@@ -214,12 +214,13 @@ fn typed_keys_pick_the_variant_and_keep_unknown_tags() {
     let summaries = document.summaries.as_ref().expect("summaries");
     assert!(matches!(
         summaries.get("hits"),
-        Some(Summary::CountSummary(CountSummary { value: 12 }))
+        Some(Summary::CountSummary(CountSummary { value: 12, .. }))
     ));
     assert!(matches!(
         summaries.get("price"),
         Some(Summary::MeanSummary(MeanSummary {
-            value: Nullable::Null
+            value: Nullable::Null,
+            ..
         }))
     ));
     assert!(matches!(summaries.get("size"), Some(Summary::Unknown { tag, .. }) if tag == "median"));
@@ -256,7 +257,8 @@ fn untagged_union_decides_by_value_and_falls_back_to_the_untyped_variant() {
         typed::<Bound>(json!({"gte": 1.5, "lte": 9.0})),
         Bound::NumberBound(NumberBound {
             gte: Some(_),
-            lte: Some(_)
+            lte: Some(_),
+            ..
         })
     ));
     assert!(matches!(

@@ -175,17 +175,15 @@ fn metadata(value: Value) -> Metadata {
 
 /// `{name: descriptor}`: a role descriptor reading `index` and monitoring the cluster.
 fn read_only_role(index: &str) -> RoleDescriptor {
-    RoleDescriptor {
-        cluster: Some(vec![ClusterPrivilege::Monitor]),
-        indices: Some(vec![IndicesPrivileges {
-            allow_restricted_indices: Some(false),
-            ..IndicesPrivileges::new(
+    RoleDescriptor::new()
+        .cluster(vec![ClusterPrivilege::Monitor])
+        .indices(vec![
+            IndicesPrivileges::new(
                 OneOrMany::Many(vec![index.to_owned()]),
                 vec![IndexPrivilege::Read, IndexPrivilege::ViewIndexMetadata],
             )
-        }]),
-        ..RoleDescriptor::default()
-    }
+            .allow_restricted_indices(false),
+        ])
 }
 
 /// The JSON of [`read_only_role`].
@@ -370,13 +368,13 @@ async fn create_api_key_put_with_refresh_body_and_redacted_response() {
     let client = client(&server, Auth::api_key("admin-key-id", "admin-key-secret"));
 
     let request = CreateApiKeyRequest::new()
-        .with_refresh(Refresh::WaitFor)
+        .refresh(Refresh::WaitFor)
         .with_body(
             CreateApiKeyRequestBody::default()
-                .with_name("ingest-key")
-                .with_expiration(EsDuration::String("1d".to_owned()))
-                .with_role_descriptors([("role-a".to_owned(), read_only_role("logs-*"))])
-                .with_metadata(metadata(json!({
+                .name("ingest-key")
+                .expiration(EsDuration::String("1d".to_owned()))
+                .role_descriptors([("role-a".to_owned(), read_only_role("logs-*"))])
+                .metadata(metadata(json!({
                     "application": "ingest",
                     "environment": {"level": 1, "trusted": true, "tags": ["dev", "staging"]}
                 }))),
@@ -507,9 +505,9 @@ async fn get_api_key_query_parameters_and_typed_keys() {
         .security()
         .get_api_key(
             GetApiKeyRequest::new()
-                .with_id("VuaCfGcBCdbkQm-e5aOx")
-                .with_owner(true)
-                .with_with_limited_by(true),
+                .id("VuaCfGcBCdbkQm-e5aOx")
+                .owner(true)
+                .with_limited_by(true),
         )
         .await
         .unwrap();
@@ -518,12 +516,12 @@ async fn get_api_key_query_parameters_and_typed_keys() {
         .security()
         .get_api_key(
             GetApiKeyRequest::new()
-                .with_name("app-*")
-                .with_realm_name("ldap/eu")
-                .with_username("jane doe@corp")
-                .with_with_limited_by(false)
-                .with_active_only(true)
-                .with_with_profile_uid(true),
+                .name("app-*")
+                .realm_name("ldap/eu")
+                .username("jane doe@corp")
+                .with_limited_by(false)
+                .active_only(true)
+                .with_profile_uid(true),
         )
         .await
         .unwrap();
@@ -634,12 +632,12 @@ async fn invalidate_api_key_delete_with_json_body_and_error_details() {
         .invalidate_api_key(
             InvalidateApiKeyRequest::new().with_body(
                 InvalidateApiKeyRequestBody::default()
-                    .with_ids(vec![
+                    .ids(vec![
                         "VuaCfGcBCdbkQm-e5aOx".to_owned(),
                         "H3_AhoIBA9hmeQJdg7ij".to_owned(),
                         "not-a-key".to_owned(),
                     ])
-                    .with_owner(true),
+                    .owner(true),
             ),
         )
         .await
@@ -667,17 +665,17 @@ async fn invalidate_api_key_delete_with_json_body_and_error_details() {
     );
     assert_eq!(result.error_count, 1);
     let details = result.error_details.unwrap();
-    assert_eq!(details[0].r#type, "exception");
+    // The spec's `ErrorCause` is the runtime's (one type for `Error::Api` and bodies).
+    assert_eq!(details[0].type_.as_deref(), Some("exception"));
     assert_eq!(
-        details[0].reason,
-        Some(Nullable::Value(
-            "error occurred while invalidating api keys".to_owned()
-        ))
+        details[0].reason.as_deref(),
+        Some("error occurred while invalidating api keys")
     );
     assert_eq!(
-        details[0].caused_by.as_ref().unwrap().r#type,
-        "illegal_argument_exception"
+        details[0].caused_by.as_ref().unwrap().type_.as_deref(),
+        Some("illegal_argument_exception")
     );
+    let _: &elasticsearch_typed::runtime::ErrorCause = &details[0];
 }
 
 #[tokio::test]
@@ -700,9 +698,9 @@ async fn invalidate_api_key_by_realm_and_user() {
         .invalidate_api_key(
             InvalidateApiKeyRequest::new().with_body(
                 InvalidateApiKeyRequestBody::default()
-                    .with_realm_name("native1")
-                    .with_username("myuser")
-                    .with_name("my-api-key"),
+                    .realm_name("native1")
+                    .username("myuser")
+                    .name("my-api-key"),
             ),
         )
         .await
@@ -737,27 +735,23 @@ async fn grant_api_key_password_grant_body_and_redaction() {
     .await;
     let client = client(&server, Auth::basic("grant-admin", "s3cr3t-pa55"));
 
-    let body = GrantApiKeyRequestBody {
-        username: Some("test_admin".to_owned()),
-        password: Some("x-pack-test-password".to_owned()),
-        run_as: Some("test_user".to_owned()),
-        ..GrantApiKeyRequestBody::new(
-            GrantApiKey {
-                expiration: Some("1d".to_owned()),
-                role_descriptors: Some(OneOrMany::One(
-                    [("role-a".to_owned(), read_only_role("index-a*"))].into(),
-                )),
-                metadata: Some(metadata(json!({"application": "my-application"}))),
-                ..GrantApiKey::new("granted-key".to_owned())
-            },
-            ApiKeyGrantType::Password,
-        )
-    };
+    let body = GrantApiKeyRequestBody::new(
+        GrantApiKey::new("granted-key".to_owned())
+            .expiration("1d")
+            .role_descriptors(OneOrMany::One(
+                [("role-a".to_owned(), read_only_role("index-a*"))].into(),
+            ))
+            .metadata(metadata(json!({"application": "my-application"}))),
+        ApiKeyGrantType::Password,
+    )
+    .username("test_admin")
+    .password("x-pack-test-password")
+    .run_as("test_user");
     let body_debug = format!("{body:?}");
     assert_no_secret(&body_debug, &["x-pack-test-password"]);
     let granted = client
         .security()
-        .grant_api_key(GrantApiKeyRequest::new(body).with_refresh(Refresh::True))
+        .grant_api_key(GrantApiKeyRequest::new(body).refresh(Refresh::True))
         .await
         .unwrap();
 
@@ -815,8 +809,8 @@ async fn grant_api_key_access_token_with_client_authentication() {
         GrantApiKey::new("jwt-key".to_owned()),
         ApiKeyGrantType::AccessToken,
     )
-    .with_access_token(jwt)
-    .with_client_authentication(ClientAuthentication::new(
+    .access_token(jwt)
+    .client_authentication(ClientAuthentication::new(
         ClientAuthenticationScheme::SharedSecret,
         "client-shared-secret".to_owned(),
     ));
@@ -864,10 +858,10 @@ async fn clone_api_key_post_with_refresh_false_and_redaction() {
     let client = client(&server, Auth::EncodedApiKey(KEY_ENCODED.to_owned()));
 
     let body = CloneApiKeyRequestBody::new(KEY_SECRET.to_owned())
-        .with_name("kibana-copy")
-        .with_expiration(EsDuration::String("7d".to_owned()))
-        .with_metadata(metadata(json!({"cloned_from": "VuaCfGcBCdbkQm-e5aOx"})));
-    let request = CloneApiKeyRequest::new(body).with_refresh(Refresh::False);
+        .name("kibana-copy")
+        .expiration(EsDuration::String("7d".to_owned()))
+        .metadata(metadata(json!({"cloned_from": "VuaCfGcBCdbkQm-e5aOx"})));
+    let request = CloneApiKeyRequest::new(body).refresh(Refresh::False);
     assert_no_secret(&format!("{request:?}"), &[KEY_SECRET]);
     let cloned = client.security().clone_api_key(request).await.unwrap();
 
@@ -903,11 +897,11 @@ async fn update_api_key_put_with_encoded_id() {
         .update_api_key(
             UpdateApiKeyRequest::new("key/with space%ü✓".to_owned()).with_body(
                 UpdateApiKeyRequestBody::default()
-                    .with_role_descriptors([])
-                    .with_metadata(metadata(
+                    .role_descriptors([])
+                    .metadata(metadata(
                         json!({"environment": {"level": 2, "tags": ["production"]}}),
                     ))
-                    .with_expiration(EsDuration::String("30d".to_owned())),
+                    .expiration(EsDuration::String("30d".to_owned())),
             ),
         )
         .await
@@ -959,11 +953,11 @@ async fn bulk_update_api_keys_post_and_per_key_errors() {
                 "H3_AhoIBA9hmeQJdg7ij".to_owned(),
                 "g_PqP4IBcBaEQdwM5-WI".to_owned(),
             ]))
-            .with_role_descriptors([("role-a".to_owned(), read_only_role("index-a*"))])
-            .with_metadata(metadata(
+            .role_descriptors([("role-a".to_owned(), read_only_role("index-a*"))])
+            .metadata(metadata(
                 json!({"environment": {"level": 2, "trusted": true}}),
             ))
-            .with_expiration(EsDuration::String("30d".to_owned())),
+            .expiration(EsDuration::String("30d".to_owned())),
         ))
         .await
         .unwrap();
@@ -985,8 +979,8 @@ async fn bulk_update_api_keys_post_and_per_key_errors() {
     let errors = result.errors.unwrap();
     assert_eq!(errors.count, 1);
     assert_eq!(
-        errors.details["g_PqP4IBcBaEQdwM5-WI"].r#type,
-        "resource_not_found_exception"
+        errors.details["g_PqP4IBcBaEQdwM5-WI"].type_.as_deref(),
+        Some("resource_not_found_exception")
     );
 }
 
@@ -1047,47 +1041,40 @@ async fn clear_api_key_cache_comma_joined_encoded_ids() {
 
 /// A nested bool query (must / should / filter / must_not, shorthand and full forms).
 fn nested_bool_query() -> (ApiKeyQueryContainer, Value) {
-    let query = ApiKeyQueryContainer::Bool(Box::new(ApiKeyBoolQuery {
-        must: Some(OneOrMany::Many(vec![
-            ApiKeyQueryContainer::Prefix(SingleKey::new(
-                "name",
-                PrefixQuery::new("app-".to_owned()),
-            )),
-            ApiKeyQueryContainer::Bool(Box::new(ApiKeyBoolQuery {
-                should: Some(OneOrMany::Many(vec![
-                    ApiKeyQueryContainer::Term(SingleKey::new(
-                        "username",
-                        TermQuery::new(FieldValue::String("elastic".to_owned())),
-                    )),
-                    ApiKeyQueryContainer::Wildcard(SingleKey::new(
-                        "metadata.environment",
-                        WildcardQuery {
-                            value: Some("prod*".to_owned()),
-                            case_insensitive: Some(true),
-                            ..WildcardQuery::default()
-                        },
-                    )),
-                ])),
-                minimum_should_match: Some(MinimumShouldMatch::Integer(1)),
-                ..ApiKeyBoolQuery::default()
-            })),
-        ])),
-        filter: Some(OneOrMany::One(ApiKeyQueryContainer::Term(SingleKey::new(
-            "invalidated",
-            TermQuery::new(FieldValue::Boolean(false)),
-        )))),
-        must_not: Some(OneOrMany::Many(vec![
-            ApiKeyQueryContainer::Range(SingleKey::new(
-                "expiration",
-                RangeQuery::Date(DateRangeQuery {
-                    lte: Some("now".to_owned()),
-                    ..DateRangeQuery::default()
-                }),
-            )),
-            ApiKeyQueryContainer::Exists(ExistsQuery::new("metadata.legacy".to_owned())),
-        ])),
-        ..ApiKeyBoolQuery::default()
-    }));
+    let query = ApiKeyQueryContainer::Bool(Box::new(
+        ApiKeyBoolQuery::new()
+            .must(OneOrMany::Many(vec![
+                ApiKeyQueryContainer::Prefix(SingleKey::new(
+                    "name",
+                    PrefixQuery::new("app-".to_owned()),
+                )),
+                ApiKeyQueryContainer::Bool(Box::new(
+                    ApiKeyBoolQuery::new()
+                        .should(OneOrMany::Many(vec![
+                            ApiKeyQueryContainer::Term(SingleKey::new(
+                                "username",
+                                TermQuery::new(FieldValue::String("elastic".to_owned())),
+                            )),
+                            ApiKeyQueryContainer::Wildcard(SingleKey::new(
+                                "metadata.environment",
+                                WildcardQuery::new().value("prod*").case_insensitive(true),
+                            )),
+                        ]))
+                        .minimum_should_match(MinimumShouldMatch::Integer(1)),
+                )),
+            ]))
+            .filter(OneOrMany::One(ApiKeyQueryContainer::Term(SingleKey::new(
+                "invalidated",
+                TermQuery::new(FieldValue::Boolean(false)),
+            ))))
+            .must_not(OneOrMany::Many(vec![
+                ApiKeyQueryContainer::Range(SingleKey::new(
+                    "expiration",
+                    RangeQuery::Date(DateRangeQuery::new().lte("now")),
+                )),
+                ApiKeyQueryContainer::Exists(ExistsQuery::new("metadata.legacy".to_owned())),
+            ])),
+    ));
     let json = json!({
         "bool": {
             "must": [
@@ -1113,50 +1100,26 @@ fn nested_bool_query() -> (ApiKeyQueryContainer, Value) {
 /// `by_name`: terms on `name` with a `cardinality` sub-aggregation; `expiry`: a range
 /// aggregation whose first range has an explicit `"from": null` and no `to` member.
 fn aggregations() -> ([(String, ApiKeyAggregationContainer); 2], Value) {
-    let by_name = ApiKeyAggregationContainer {
-        aggregations: Some(
-            [(
-                "owners".to_owned(),
-                ApiKeyAggregationContainer {
-                    aggregations: None,
-                    meta: None,
-                    variant: ApiKeyAggregationContainerVariant::Cardinality(
-                        CardinalityAggregation {
-                            field: Some("username".to_owned()),
-                            ..CardinalityAggregation::default()
-                        },
-                    ),
-                },
-            )]
-            .into(),
-        ),
-        meta: None,
-        variant: ApiKeyAggregationContainerVariant::Terms(TermsAggregation {
-            field: Some("name".to_owned()),
-            size: Some(10),
-            ..TermsAggregation::default()
-        }),
-    };
-    let expiry = ApiKeyAggregationContainer {
-        aggregations: None,
-        meta: Some(metadata(json!({"purpose": "dashboard"}))),
-        variant: ApiKeyAggregationContainerVariant::Range(RangeAggregation {
-            field: Some("expiration".to_owned()),
-            ranges: Some(vec![
-                AggregationRange {
-                    from: Some(Nullable::Null),
-                    to: None,
-                    key: Some("open-start".to_owned()),
-                },
-                AggregationRange {
-                    from: Some(Nullable::Value(1_700_000_000_000.0)),
-                    to: Some(Nullable::Value(1_800_000_000_000.0)),
-                    key: None,
-                },
-            ]),
-            ..RangeAggregation::default()
-        }),
-    };
+    let by_name = ApiKeyAggregationContainer::new(ApiKeyAggregationContainerVariant::Terms(
+        TermsAggregation::new().field("name").size(10),
+    ))
+    .aggregations([(
+        "owners".to_owned(),
+        ApiKeyAggregationContainer::new(ApiKeyAggregationContainerVariant::Cardinality(
+            CardinalityAggregation::new().field("username"),
+        )),
+    )]);
+    let expiry = ApiKeyAggregationContainer::new(ApiKeyAggregationContainerVariant::Range(
+        RangeAggregation::new().field("expiration").ranges(vec![
+            AggregationRange::new()
+                .from(Nullable::Null)
+                .key("open-start"),
+            AggregationRange::new()
+                .from(1_700_000_000_000.0)
+                .to(1_800_000_000_000.0),
+        ]),
+    ))
+    .meta(metadata(json!({"purpose": "dashboard"})));
     let json = json!({
         "by_name": {
             "terms": {"field": "name", "size": 10},
@@ -1250,18 +1213,16 @@ async fn query_api_keys_nested_bool_query_aggregations_and_typed_keys_response()
     let found = client
         .security()
         .query_api_keys(
-            QueryApiKeysRequest::new()
-                .with_with_limited_by(true)
-                .with_body(
-                    QueryApiKeysRequestBody::default()
-                        .with_query(query)
-                        .with_aggregations(aggs)
-                        .with_sort(OneOrMany::Many(vec![SortCombinations::Field(
-                            "name".to_owned(),
-                        )]))
-                        .with_size(2)
-                        .with_search_after(vec![FieldValue::String("app-key-0".to_owned())]),
-                ),
+            QueryApiKeysRequest::new().with_limited_by(true).with_body(
+                QueryApiKeysRequestBody::default()
+                    .query(query)
+                    .aggregations(aggs)
+                    .sort(OneOrMany::Many(vec![SortCombinations::Field(
+                        "name".to_owned(),
+                    )]))
+                    .size(2)
+                    .search_after(vec![FieldValue::String("app-key-0".to_owned())]),
+            ),
         )
         .await
         .unwrap();
@@ -1358,8 +1319,8 @@ async fn query_api_keys_typed_keys_can_be_turned_off_and_empty_body() {
         .security()
         .query_api_keys(
             QueryApiKeysRequest::new()
-                .with_typed_keys(false)
-                .with_with_profile_uid(true),
+                .typed_keys(false)
+                .with_profile_uid(true),
         )
         .await
         .unwrap();
@@ -1393,32 +1354,32 @@ async fn create_cross_cluster_api_key_post_access_and_redaction() {
     .await;
     let client = client(&server, Auth::basic("elastic", "changeme"));
 
-    let access = Access {
-        search: Some(vec![SearchAccess {
-            field_security: Some(FieldSecurity {
-                grant: Some(OneOrMany::One("*".to_owned())),
-                except: Some(OneOrMany::Many(vec!["secret.*".to_owned()])),
-            }),
-            query: Some(IndicesPrivilegesQuery::Query(QueryContainer::Term(
-                SingleKey::new(
-                    "event.dataset",
-                    TermQuery::new(FieldValue::String("nginx.access".to_owned())),
-                ),
-            ))),
-            allow_restricted_indices: Some(false),
-            ..SearchAccess::new(OneOrMany::Many(vec!["logs-*".to_owned()]))
-        }]),
-        replication: Some(vec![ReplicationAccess::new(OneOrMany::One(
+    let access = Access::new()
+        .search(vec![
+            SearchAccess::new(OneOrMany::Many(vec!["logs-*".to_owned()]))
+                .field_security(
+                    FieldSecurity::new()
+                        .grant(OneOrMany::One("*".to_owned()))
+                        .except(OneOrMany::Many(vec!["secret.*".to_owned()])),
+                )
+                .query(IndicesPrivilegesQuery::Query(QueryContainer::Term(
+                    SingleKey::new(
+                        "event.dataset",
+                        TermQuery::new(FieldValue::String("nginx.access".to_owned())),
+                    ),
+                )))
+                .allow_restricted_indices(false),
+        ])
+        .replication(vec![ReplicationAccess::new(OneOrMany::One(
             "archive-*".to_owned(),
-        ))]),
-    };
+        ))]);
     let created = client
         .security()
         .create_cross_cluster_api_key(CreateCrossClusterApiKeyRequest::new(
             CreateCrossClusterApiKeyRequestBody::new(access, "my-cross-cluster-api-key".to_owned())
-                .with_expiration(EsDuration::String("1d".to_owned()))
-                .with_metadata(metadata(json!({"description": "phase one"})))
-                .with_certificate_identity("CN=remote-cluster,OU=ops,O=Example"),
+                .expiration(EsDuration::String("1d".to_owned()))
+                .metadata(metadata(json!({"description": "phase one"})))
+                .certificate_identity("CN=remote-cluster,OU=ops,O=Example"),
         ))
         .await
         .unwrap();
@@ -1463,17 +1424,14 @@ async fn update_cross_cluster_api_key_put_with_encoded_id() {
         .security()
         .update_cross_cluster_api_key(UpdateCrossClusterApiKeyRequest::new(
             "HHM6l5MBc4Bv1eGyEsuT+v2".to_owned(),
-            UpdateCrossClusterApiKeyRequestBody::new(Access {
-                replication: Some(vec![ReplicationAccess {
-                    allow_restricted_indices: Some(true),
-                    ..ReplicationAccess::new(OneOrMany::Many(vec![
-                        "archive-*".to_owned(),
-                        ".security-profile".to_owned(),
-                    ]))
-                }]),
-                search: None,
-            })
-            .with_metadata(metadata(json!({"application": "replication", "rev": 2}))),
+            UpdateCrossClusterApiKeyRequestBody::new(Access::new().replication(vec![
+                ReplicationAccess::new(OneOrMany::Many(vec![
+                    "archive-*".to_owned(),
+                    ".security-profile".to_owned(),
+                ]))
+                .allow_restricted_indices(true),
+            ]))
+            .metadata(metadata(json!({"application": "replication", "rev": 2}))),
         ))
         .await
         .unwrap();
@@ -1686,12 +1644,10 @@ async fn error_400_decodes_into_api_error() {
     let result = client
         .security()
         .query_api_keys(QueryApiKeysRequest::new().with_body(
-            QueryApiKeysRequestBody::default().with_query(ApiKeyQueryContainer::Term(
-                SingleKey::new(
-                    "api_key_hash",
-                    TermQuery::new(FieldValue::String("x".to_owned())),
-                ),
-            )),
+            QueryApiKeysRequestBody::default().query(ApiKeyQueryContainer::Term(SingleKey::new(
+                "api_key_hash",
+                TermQuery::new(FieldValue::String("x".to_owned())),
+            ))),
         ))
         .await;
 
@@ -1992,4 +1948,33 @@ async fn unknown_fields_and_enum_values_still_decode() {
     let token = me.token.unwrap();
     assert_eq!(token.r#type.as_deref(), Some("_new_token_type"));
     assert_eq!(token.managed_by, Some(CredentialManagedBy::Cloud));
+}
+
+/// Secrets are chosen by `generator/policy/secrets.tsv`, whatever the field's type: an object
+/// (`client_authentication`) prints as `<redacted>` as a whole, and its own secret field too
+/// when it is printed alone; fields beside them stay visible.
+#[test]
+fn debug_redacts_secret_fields_of_any_type() {
+    let auth = ClientAuthentication::new(
+        ClientAuthenticationScheme::SharedSecret,
+        "shared-s3cr3t".to_owned(),
+    );
+    let alone = format!("{auth:?}");
+    assert_no_secret(&alone, &["shared-s3cr3t"]);
+    assert!(alone.contains("value: <redacted>"), "{alone}");
+    assert!(alone.contains("SharedSecret"), "{alone}");
+    let body = GrantApiKeyRequestBody::new(
+        GrantApiKey::new("k".to_owned()),
+        ApiKeyGrantType::AccessToken,
+    )
+    .access_token("jwt-t0ken")
+    .client_authentication(auth)
+    .username("visible-user");
+    let debug = format!("{body:?}");
+    assert_no_secret(&debug, &["shared-s3cr3t", "jwt-t0ken"]);
+    assert!(
+        debug.contains("client_authentication: <redacted>"),
+        "{debug}"
+    );
+    assert!(debug.contains("visible-user"), "{debug}");
 }

@@ -513,7 +513,8 @@ edition = "2024"
 publish = false
 
 [dependencies]
-{package} = {{ path = "../crate" }}
+# Examples are compared as written: maps keep their order (the crate's opt-in feature).
+{package} = {{ path = "../crate", features = ["preserve_order"] }}
 indexmap = {{ version = "2", features = ["serde"] }}
 serde = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}

@@ -381,8 +381,12 @@ impl std::error::Error for ApiError {}
 /// `caused_by` / `root_cause` / `suppressed` entries).
 ///
 /// Decoding is lenient and never fails on odd shapes: a plain string becomes the `reason`,
-/// members with an unexpected type are kept in `extra` under their own name, and all unknown
-/// members are kept in `extra`.
+/// members with an unexpected type (`"reason": null` too) are kept in `extra` under their own
+/// name, and all unknown members are kept in `extra`, so that a cause is written back as read.
+///
+/// This is the crate's one `ErrorCause`: [`ApiError::error`] is one, and the generated crates
+/// re-export it where the specification defines its `_types.ErrorCause` (the runtime is shared
+/// by every specification version, so `Error` can't hold a generated type).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ErrorCause {
     /// The error type, e.g. `index_not_found_exception` (JSON `type`).
@@ -436,14 +440,15 @@ impl ErrorCause {
                 ("type", Value::String(s)) => cause.type_ = Some(s),
                 ("reason", Value::String(s)) => cause.reason = Some(s),
                 ("stack_trace", Value::String(s)) => cause.stack_trace = Some(s),
-                ("type" | "reason" | "stack_trace" | "caused_by", Value::Null) => {}
                 ("caused_by", v @ (Value::Object(_) | Value::String(_))) => {
                     cause.caused_by = Some(Box::new(ErrorCause::from_value(v)));
                 }
-                ("root_cause", Value::Array(items)) => {
+                // An empty list stays in `extra`, so that it is written back (the fields are
+                // left out when empty).
+                ("root_cause", Value::Array(items)) if !items.is_empty() => {
                     cause.root_cause = items.into_iter().map(ErrorCause::from_value).collect();
                 }
-                ("suppressed", Value::Array(items)) => {
+                ("suppressed", Value::Array(items)) if !items.is_empty() => {
                     cause.suppressed = items.into_iter().map(ErrorCause::from_value).collect();
                 }
                 (_, v) => {
@@ -476,6 +481,17 @@ impl fmt::Display for ErrorCause {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn an_error_cause_is_written_back_as_read() {
+        let value = json!({"type": "x", "reason": null, "root_cause": [], "suppressed": [],
+            "caused_by": {"type": "y", "reason": "z", "root_cause": [{"type": "w"}]}, "index": "i"});
+        let cause: ErrorCause = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(cause.type_.as_deref(), Some("x"));
+        assert_eq!(cause.reason, None);
+        assert_eq!(cause.caused_by.as_ref().unwrap().root_cause.len(), 1);
+        assert_eq!(serde_json::to_value(&cause).unwrap(), value);
+    }
 
     const NOT_FOUND: &str = r#"{
         "error": {

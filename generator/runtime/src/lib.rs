@@ -8,29 +8,37 @@
 //!   ([`ApiError`], [`ErrorCause`]);
 //! * [`fidelity`]: [`catch_alls`](fidelity::catch_alls), which finds the values that decoded
 //!   into a catch-all variant (`Other`, `Unknown`) rather than a typed one;
-//! * [`params`]: encoding of path and query-string parameters ([`PathBuilder`], [`query_pairs`],
-//!   [`stringify()`]);
-//! * [`serde_helpers`]: wire shapes used by the generated types ([`Nullable`], [`SingleKey`],
-//!   [`WireEnum`], [`ExternallyTagged`], [`TypedKeys`], [`ShortcutForm`]);
-//! * [`unions`]: decoding of untagged unions and containers, [`OneOrMany`] and [`Redacted`].
+//! * the wire shapes of the generated types ([`Nullable`], [`SingleKey`], [`WireEnum`],
+//!   [`ExternallyTagged`], [`TypedKeys`], [`ShortcutForm`], [`OneOrMany`]).
+//!
+//! The modules the generated code uses internally (`params`, `serde_helpers`, `unions`,
+//! `secrets`: parameter encoding, serde helpers, union decoding, redaction) are public only
+//! for it, hidden from the docs, and not part of the API: they change without notice.
 
 pub mod client;
 pub mod error;
 pub mod fidelity;
 pub mod meta;
 pub mod nodes;
+#[doc(hidden)]
 pub mod params;
+#[doc(hidden)]
 pub mod secrets;
+#[doc(hidden)]
 pub mod serde_helpers;
 mod tls;
+#[doc(hidden)]
 pub mod unions;
 
 pub use client::{Auth, ClientBuilder, HttpRequest, HttpResponse, RequestBody, Transport};
 pub use error::{ApiError, Error, ErrorCause};
 pub use meta::{Call, Ignoring, Outcome, RequestOptions, Response, ResponseMeta};
 pub use nodes::cloud_id_url;
+#[doc(hidden)]
 pub use params::{PathBuilder, query_pairs, stringify};
 /// The HTTP method of an [`HttpRequest`].
 pub use reqwest::Method;
 pub use serde_helpers::{ExternallyTagged, Nullable, ShortcutForm, SingleKey, TypedKeys, WireEnum};
-pub use unions::{OneOrMany, Redacted};
+pub use unions::OneOrMany;
+#[doc(hidden)]
+pub use unions::Redacted;

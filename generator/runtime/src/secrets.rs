@@ -1,26 +1,44 @@
-//! Which JSON members hold secrets. The generator reads this same file to decide which
-//! fields `Debug` redacts, and the runtime uses it to keep secrets out of error messages.
+//! Which JSON members hold secrets, by name: the property names that
+//! `generator/policy/secrets.tsv` (the generator's reviewed table, which also decides which
+//! fields `Debug` redacts) decides secret. The runtime keeps their values out of error
+//! messages.
 
-/// Names of members whose string values are passwords, tokens or keys.
-pub const SECRET_KEYS: &[&str] = &[
-    "password",
-    "password_hash",
-    "api_key",
-    "encoded",
-    "token",
-    "access_token",
-    "refresh_token",
-    "client_secret",
-    "secret",
-];
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
-/// Replaces the string values of [`SECRET_KEYS`] members, at any depth, by `"<redacted>"`.
+/// The generator's table of secret decisions, read at compile time (one source of truth).
+const TABLE: &str = include_str!("../../policy/secrets.tsv");
+
+/// Property names with at least one `secret` row.
+static SECRET_KEYS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            (cols.len() == 5 && cols[3] == "secret").then_some(cols[2])
+        })
+        .collect()
+});
+
+/// Whether members named `name` are redacted from error bodies.
+pub fn is_secret_key(name: &str) -> bool {
+    SECRET_KEYS.contains(name)
+}
+
+/// The member names [`is_secret_key`] accepts, sorted.
+pub fn secret_keys() -> impl Iterator<Item = &'static str> {
+    SECRET_KEYS.iter().copied()
+}
+
+/// Replaces, at any depth, the string values of secret members (see [`is_secret_key`]) and
+/// every string inside a secret member's object or array by `"<redacted>"`.
 pub fn redact(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, member) in map.iter_mut() {
-                if SECRET_KEYS.contains(&key.as_str()) && member.is_string() {
-                    *member = serde_json::Value::String("<redacted>".to_string());
+                if is_secret_key(key) {
+                    redact_all(member);
                 } else {
                     redact(member);
                 }
@@ -31,7 +49,17 @@ pub fn redact(value: &mut serde_json::Value) {
     }
 }
 
-/// Cuts the string values of [`SECRET_KEYS`] members out of text that is not valid JSON (a
+/// Every string in `value` becomes `"<redacted>"`.
+fn redact_all(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => *s = "<redacted>".to_string(),
+        serde_json::Value::Object(map) => map.values_mut().for_each(redact_all),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(redact_all),
+        _ => {}
+    }
+}
+
+/// Cuts the string values of secret members out of text that is not valid JSON (a
 /// body cut short, or JSON inside something else): after `"<key>"`, optional spaces, `:` and
 /// optional spaces, everything up to the closing unescaped `"` (or the end) is replaced by
 /// `<redacted>`.
@@ -58,7 +86,7 @@ pub fn redact_text(text: &[u8]) -> Vec<u8> {
             }
         };
         skip(&mut j);
-        let is_secret = SECRET_KEYS.iter().any(|k| k.as_bytes() == name);
+        let is_secret = std::str::from_utf8(name).is_ok_and(is_secret_key);
         if !is_secret || text.get(j) != Some(&b':') {
             i += 1;
             continue;
@@ -83,4 +111,49 @@ pub fn redact_text(text: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_come_from_the_generators_table() {
+        for name in [
+            "password",
+            "api_key",
+            "encoded",
+            "access_token",
+            "headers",
+            "value",
+        ] {
+            assert!(is_secret_key(name), "{name}");
+        }
+        // Decided public everywhere they appear.
+        for name in ["key", "tokens", "key_as_string", "name"] {
+            assert!(!is_secret_key(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn secret_objects_and_maps_lose_every_string() {
+        let mut value = serde_json::json!({
+            "headers": {"Authorization": "Bearer abc", "n": 1},
+            "api_key": ["k1"],
+            "nested": [{"password": "hunter2", "user": "u"}],
+            "key": "bucket"
+        });
+        redact(&mut value);
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "headers": {"Authorization": "<redacted>", "n": 1},
+                "api_key": ["<redacted>"],
+                "nested": [{"password": "<redacted>", "user": "u"}],
+                "key": "bucket"
+            })
+        );
+        let text = redact_text(br#"{"value": "s3cr3t", "key": "k"#);
+        assert_eq!(text, br#"{"value": "<redacted>", "key": "k"#);
+    }
 }

@@ -15,6 +15,8 @@ pub struct DocInfo<'a> {
     pub availability: Option<&'a Availabilities>,
     pub server_default: Option<String>,
     pub wire_name: Option<&'a str>,
+    /// Said when the spec gives no description (the generated crate denies `missing_docs`).
+    pub fallback: Option<&'a str>,
 }
 
 /// `#[doc = " line"]` attributes, one per line, so that prettyplease writes `///` comments.
@@ -22,6 +24,11 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
     if let Some(description) = info.description {
         lines.extend(markdown_lines(description));
+    }
+    if lines.iter().all(|l| l.trim().is_empty())
+        && let Some(fallback) = info.fallback
+    {
+        lines = vec![fallback.to_string()];
     }
     let mut facts: Vec<String> = Vec::new();
     if let Some(wire) = info.wire_name {
@@ -79,7 +86,9 @@ pub fn visible_controls(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Rustdoc and `#[deprecated]` for a property, with `description` in place of its own.
 pub fn property_attrs(prop: &crate::model::Property, description: Option<&str>) -> TokenStream {
+    let fallback = format!("The `{}` property.", prop.name);
     let mut out = doc_attrs(&DocInfo {
+        fallback: Some(&fallback),
         description,
         doc_url: prop.doc_url.as_deref(),
         ext_doc_url: prop.ext_doc_url.as_deref(),

@@ -131,7 +131,6 @@ impl TypeSpace<'_> {
                     shortcut: None,
                 };
                 out.extend(self.struct_items(&spec, &fields, properties));
-                out.extend(setters(&body_ident, &params, &fields));
                 let module = path.module.iter().map(|m| ident(m));
                 self.request_bodies.insert(
                     request.name.clone(),
@@ -272,7 +271,12 @@ impl TypeSpace<'_> {
         if defaultable && !request.generics.is_empty() {
             out.extend(default_impl(&name, &params, &fields));
         }
-        out.extend(setters(&name, &params, &fields));
+        out.extend(super::types::setters(
+            &name,
+            &params,
+            &fields,
+            &["new", "to_http", "with_body"],
+        ));
         if body_defaults && let Some((_, body_ty)) = &body_field {
             let body_ident = &fields[last].ident;
             out.extend(quote! {
@@ -600,35 +604,6 @@ impl TypeSpace<'_> {
                 }
             }
         })
-    }
-}
-
-/// Builder-style setters for the optional fields.
-fn setters(name: &Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
-    let methods: Vec<TokenStream> = fields
-        .iter()
-        .filter(|f| !f.required)
-        .map(|f| {
-            let ident = &f.ident;
-            let setter = format_ident!("with_{}", ident.to_string().trim_start_matches("r#"));
-            let inner = &f.inner;
-            let doc = format!(" Sets `{}`.", ident.to_string().trim_start_matches("r#"));
-            quote! {
-                #[doc = #doc]
-                pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
-                    self.#ident = Some(value.into());
-                    self
-                }
-            }
-        })
-        .collect();
-    if methods.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        impl #params #name #params {
-            #(#methods)*
-        }
     }
 }
 

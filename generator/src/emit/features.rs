@@ -117,9 +117,18 @@ impl Features {
         for feature in &self.all {
             out.push_str(&format!("{feature} = []\n"));
         }
+        // Opt-in: serde_json's `preserve_order` (maps keep the order they were read in) would
+        // otherwise be forced on every crate that depends on this one.
+        out.push_str(&format!(
+            "{PRESERVE_ORDER} = [\"serde_json/preserve_order\", \"elasticsearch-typed-runtime/preserve_order\"]\n"
+        ));
         out
     }
 }
+
+/// The opt-in feature that turns on serde_json's `preserve_order` (for this crate and its
+/// runtime): off by default, because cargo would force it on every crate of a build.
+pub const PRESERVE_ORDER: &str = "preserve_order";
 
 /// The feature an endpoint belongs to: its top namespace (`security`), `global` for the
 /// namespace-less ones.

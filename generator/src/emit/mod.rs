@@ -393,6 +393,11 @@ fn format_module(
     let children = children.iter().map(|c| ident(c));
     let mut parsed: syn::File = syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
     parsed.items.extend(items.items);
+    let doc = format!(
+        " The types and endpoints of the specification's `{}` namespace.",
+        path.join(".")
+    );
+    parsed.attrs.push(syn::parse_quote!(#![doc = #doc]));
     if let Some(cfg) = features.cfg(&needed) {
         parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
     }
@@ -431,6 +436,9 @@ fn module_file(path: &[String], has_children: bool) -> PathBuf {
     file
 }
 
+/// The module of the spec's `_spec_utils` namespace.
+const SPEC_UTILS_MODULE: &str = "spec_utils";
+
 /// The crate root. Written by hand rather than by prettyplease so that rustfmt agrees with
 /// it; the generated modules are `#[rustfmt::skip]` because prettyplease lays out code
 /// differently from rustfmt.
@@ -450,6 +458,7 @@ fn lib_rs(children: &BTreeSet<String>, spec: &SpecVersion) -> String {
 //!
 //! Generated code: deprecated items are used by the generated serde code itself, the spec's
 //! Markdown is kept as written, and large unions stay unboxed as the spec shapes them.
+#![deny(missing_docs)]
 #![allow(deprecated)]
 #![allow(
     rustdoc::bare_urls,
@@ -531,7 +540,17 @@ impl From<runtime::Transport> for Client {
         major = spec.major,
     ));
     for child in children {
-        out.push_str(&format!("\n#[rustfmt::skip]\npub mod {};\n", ident(child)));
+        // The spec's `_spec_utils` namespace holds its helper types (behaviors, `Stringified`,
+        // ...): public because fields use them, hidden from the docs like the runtime internals.
+        let hidden = if child == SPEC_UTILS_MODULE {
+            "#[doc(hidden)]\n"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\n{hidden}#[rustfmt::skip]\npub mod {};\n",
+            ident(child)
+        ));
     }
     out
 }
@@ -562,7 +581,7 @@ description = "Typed Elasticsearch client, generated from the Elasticsearch API 
 elasticsearch-typed-runtime = {{ version = "0.1", path = "{runtime_path}" }}
 indexmap = {{ version = "2", features = ["serde"] }}
 serde = {{ version = "1", features = ["derive"] }}
-serde_json = {{ version = "1", features = ["preserve_order"] }}
+serde_json = "1"
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt"] }}

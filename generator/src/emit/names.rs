@@ -136,6 +136,53 @@ impl Scope {
     }
 }
 
+/// Method names Rust's conventions give another meaning (clippy's `wrong_self_convention`):
+/// a setter with such a name would read as a conversion or a predicate.
+const CONVENTION_PREFIXES: &[&str] = &["as_", "from_", "into_", "is_", "to_"];
+
+/// Methods of operator traits with a setter's shape (`fn add(self, x) -> Self`), which clippy
+/// expects to be the trait's (`should_implement_trait`).
+const OPERATOR_METHODS: &[&str] = &[
+    "add", "sub", "mul", "div", "rem", "shl", "shr", "bitand", "bitor", "bitxor",
+];
+
+/// Methods of traits every generated type implements or converts with (`Clone`, `PartialEq`,
+/// `Debug`, `Hash`, serde's, `Into`): an inherent method of that name would shadow them.
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "fmt",
+    "hash",
+    "cmp",
+    "partial_cmp",
+    "serialize",
+    "deserialize",
+    "into",
+    "try_into",
+    "borrow",
+    "type_id",
+];
+
+/// The builder setter for the field `field` (its plain name, without `r#`): the field's own
+/// name (`.timeout(...)`, as `ClientBuilder`), or `with_<field>` when that name is one of the
+/// type's `reserved` methods (`new`, `to_http`, ...), reads as another kind of method
+/// ([`CONVENTION_PREFIXES`], a `_mut` suffix), is an operator method ([`OPERATOR_METHODS`]) or
+/// would shadow a trait method ([`TRAIT_METHODS`]).
+pub fn setter_name(field: &str, reserved: &[&str]) -> Ident {
+    let clashes = reserved.contains(&field)
+        || TRAIT_METHODS.contains(&field)
+        || OPERATOR_METHODS.contains(&field)
+        || CONVENTION_PREFIXES.iter().any(|p| field.starts_with(p))
+        || field.ends_with("_mut");
+    if clashes {
+        ident(&format!("with_{field}"))
+    } else {
+        ident(field)
+    }
+}
+
 /// Unique field names for a list of wire names, in order. `_source` and `source` both want
 /// `source`: the one whose wire name has no leading underscore keeps it.
 pub fn field_names<'a>(wire: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<String> {
@@ -265,6 +312,26 @@ mod tests {
             let _ = ident(name);
             let _ = type_param(name);
         }
+    }
+
+    #[test]
+    fn setters_are_named_like_their_field_unless_that_name_means_something_else() {
+        let reserved = ["new", "to_http"];
+        assert_eq!(setter_name("timeout", &reserved).to_string(), "timeout");
+        assert_eq!(setter_name("type", &reserved).to_string(), "r#type");
+        assert_eq!(setter_name("new", &reserved).to_string(), "with_new");
+        assert_eq!(
+            setter_name("to_http", &reserved).to_string(),
+            "with_to_http"
+        );
+        assert_eq!(
+            setter_name("is_write_index", &reserved).to_string(),
+            "with_is_write_index"
+        );
+        assert_eq!(setter_name("to", &reserved).to_string(), "to");
+        assert_eq!(setter_name("add", &reserved).to_string(), "with_add");
+        assert_eq!(setter_name("hash", &reserved).to_string(), "with_hash");
+        assert_eq!(setter_name("with_x", &reserved).to_string(), "with_x");
     }
 
     #[test]

@@ -12,12 +12,6 @@ use crate::model::{
     Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
 };
 
-/// The runtime's list of secret member names, shared with the generated crate.
-#[allow(dead_code)]
-#[path = "../../runtime/src/secrets.rs"]
-mod secrets;
-use secrets::SECRET_KEYS as SECRET_FIELDS;
-
 /// One struct field, ready to print.
 pub struct Field {
     pub ident: proc_macro2::Ident,
@@ -93,6 +87,16 @@ impl TypeSpace<'_> {
         if is_primitive(name) || is_behavior(name) {
             return Ok(TokenStream::new());
         }
+        if let Some(runtime) = runtime_type(name) {
+            // The runtime's type stands in for the spec's, under the spec's name.
+            let rust = self.rust_name(name)?;
+            let runtime_ident = format_ident!("{}", runtime);
+            if rust == runtime {
+                return Ok(quote!(pub use crate::runtime::#runtime_ident;));
+            }
+            let rust = format_ident!("{}", rust);
+            return Ok(quote!(pub use crate::runtime::#runtime_ident as #rust;));
+        }
         match def {
             TypeDefinition::Interface(i) => self.interface_items(i),
             TypeDefinition::Enum(e) => Ok(self.enum_items(e)?),
@@ -108,7 +112,7 @@ impl TypeSpace<'_> {
 
     fn interface_items(&mut self, interface: &Interface) -> Result<TokenStream, EmitError> {
         let name = self.rust_name(&interface.name)?;
-        let docs = type_docs(&interface.docs);
+        let docs = type_docs(&interface.docs, &interface.name);
         if let Some(Variants::Container { non_exhaustive: _ }) = &interface.variants {
             return self.container_items(interface, &name, docs);
         }
@@ -197,6 +201,25 @@ impl TypeSpace<'_> {
         Ok(self.struct_items(&spec, &fields, &props))
     }
 
+    /// Whether `generator/policy/secrets.tsv` decides the property `name` of `owner` (or of a
+    /// type it inherits it from) secret.
+    pub fn is_secret(&self, owner: &TypeName, name: &str) -> Result<bool, EmitError> {
+        let policy = crate::policy::secrets().map_err(EmitError::Invalid)?;
+        let mut chain = vec![owner.clone()];
+        while chain.len() < 32 {
+            let parent = match self.get(&chain[chain.len() - 1]) {
+                Some(TypeDefinition::Interface(i)) => i.inherits.as_ref(),
+                Some(TypeDefinition::Request(r)) => r.inherits.as_ref(),
+                _ => None,
+            };
+            match parent {
+                Some(p) if !chain.contains(&p.type_name) => chain.push(p.type_name.clone()),
+                _ => break,
+            }
+        }
+        Ok(policy.decide_in(&chain, name) == Some(crate::policy::Decision::Secret))
+    }
+
     /// Struct fields for properties, with serde attributes for wire names, optionality and
     /// explicit nulls.
     pub fn fields(&mut self, props: &[Property], ctx: &Ctx<'_>) -> Result<Vec<Field>, EmitError> {
@@ -244,9 +267,7 @@ impl TypeSpace<'_> {
                 quote!(#[serde(#(#serde_attrs),*)])
             };
             let doc = property_attrs(prop, prop.description.as_deref());
-            let secret = (SECRET_FIELDS.contains(&prop.name.as_str())
-                && self.is_string(&prop.type_))
-                || matches!(&prop.type_, ValueOf::InstanceOf(i) if i.type_name.name == "Password");
+            let secret = self.is_secret(ctx.owner, &prop.name)?;
             fields.push(Field {
                 tokens: quote! {
                     #doc
@@ -299,6 +320,7 @@ impl TypeSpace<'_> {
             #bounds
             #tag
             #remote
+            #[non_exhaustive]
             pub struct #name #params {
                 #(#field_tokens)*
             }
@@ -321,9 +343,8 @@ impl TypeSpace<'_> {
             };
             out.extend(shortcut_impls(&name, &params, spec.generics, &form, fields));
         }
-        if !all_optional {
-            out.extend(constructor(&name, &params, spec.generics, fields));
-        }
+        out.extend(constructor(&name, &params, spec.generics, fields));
+        out.extend(setters(&name, &params, fields, &["new"]));
         out
     }
 
@@ -447,6 +468,7 @@ impl TypeSpace<'_> {
         let mut out = quote! {
             #kind_docs
             #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
             pub enum #kind_ident #params {
                 #(#variant_tokens)*
                 #extra_variant
@@ -494,7 +516,7 @@ impl TypeSpace<'_> {
             return Ok(out);
         }
         // Container properties beside the variant: a struct around the variant enum.
-        let outer_fields = self.fields(&outer, &ctx)?;
+        let mut outer_fields = self.fields(&outer, &ctx)?;
         let name_ident = format_ident!("{}", name);
         let field_tokens = outer_fields.iter().map(|f| &f.tokens);
         let bounds = serde_bounds(&interface.generics);
@@ -502,6 +524,7 @@ impl TypeSpace<'_> {
             #docs
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #bounds
+            #[non_exhaustive]
             pub struct #name_ident #params {
                 #(#field_tokens)*
                 /// The one variant key of this container.
@@ -509,12 +532,28 @@ impl TypeSpace<'_> {
                 pub variant: #kind_ident #params,
             }
         });
+        let variant_ty = quote!(#kind_ident #params);
+        outer_fields.push(Field {
+            ident: ident("variant"),
+            ty: variant_ty.clone(),
+            inner: variant_ty,
+            required: true,
+            secret: false,
+            tokens: TokenStream::new(),
+        });
+        out.extend(constructor(
+            &name_ident,
+            &params,
+            &interface.generics,
+            &outer_fields,
+        ));
+        out.extend(setters(&name_ident, &params, &outer_fields, &["new"]));
         Ok(out)
     }
 
     fn enum_items(&self, e: &Enum) -> Result<TokenStream, EmitError> {
         let name = format_ident!("{}", self.rust_name(&e.name)?);
-        let docs = type_docs(&e.docs);
+        let docs = type_docs(&e.docs, &e.name);
         let mut scope = Scope::default();
         let variants: Vec<proc_macro2::Ident> = e
             .members
@@ -567,6 +606,7 @@ impl TypeSpace<'_> {
         Ok(quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
             pub enum #name {
                 #(#variant_tokens)*
                 /// A value this client doesn't know (from a newer server), kept as sent.
@@ -609,7 +649,7 @@ impl TypeSpace<'_> {
 
     fn alias_items(&mut self, alias: &TypeAlias) -> Result<TokenStream, EmitError> {
         let name = self.rust_name(&alias.name)?;
-        let docs = type_docs(&alias.docs);
+        let docs = type_docs(&alias.docs, &alias.name);
         let module = self.path(&alias.name)?.module.clone();
         let ctx = Ctx {
             owner: &alias.name,
@@ -733,7 +773,10 @@ impl TypeSpace<'_> {
         let bounds_ser = trait_bounds(union.generics, param_bound());
         let bounds_de = trait_bounds(union.generics, param_bound());
         let variant_tokens = variants.iter().map(|(v, item, ty)| match ty {
-            Some(ty) => quote!(#v(#ty),),
+            Some(ty) => {
+                let text = format!(" The `{v}` shape of this value.");
+                quote!(#[doc = #text] #v(#ty),)
+            }
             None => {
                 let ValueOf::LiteralValue { value } = item else {
                     unreachable!("only literals have no type")
@@ -821,6 +864,7 @@ impl TypeSpace<'_> {
         let mut out = quote! {
             #docs
             #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
             pub enum #name #params {
                 #(#variant_tokens)*
                 #unknown_variant
@@ -1136,6 +1180,16 @@ impl TypeSpace<'_> {
     }
 }
 
+/// Spec types the runtime defines, because the runtime's own API needs them: the error cause
+/// of `Error::Api` (`runtime::ErrorCause`, lenient, shared by every spec version) is the one
+/// `ErrorCause` of the crate, re-exported where the spec puts its own (`types::ErrorCause`).
+fn runtime_type(name: &TypeName) -> Option<&'static str> {
+    match (name.namespace.as_str(), name.name.as_str()) {
+        ("_types", "ErrorCause") => Some("ErrorCause"),
+        _ => None,
+    }
+}
+
 /// Behaviors shape the types that implement them; they are no types of their own.
 fn is_behavior(name: &TypeName) -> bool {
     name.namespace == "_spec_utils"
@@ -1209,8 +1263,13 @@ fn trait_bounds(generics: &[TypeName], bound: TokenStream) -> TokenStream {
     quote!(where #(#params: #bound),*)
 }
 
-fn type_docs(docs: &crate::model::TypeDocs) -> TokenStream {
+fn type_docs(docs: &crate::model::TypeDocs, name: &TypeName) -> TokenStream {
+    let fallback = format!(
+        "The specification's `{}` type (`{}`).",
+        name.name, name.namespace
+    );
     let mut out = doc_attrs(&DocInfo {
+        fallback: Some(&fallback),
         description: docs.description.as_deref(),
         doc_url: docs.doc_url.as_deref(),
         ext_doc_url: docs.ext_doc_url.as_deref(),
@@ -1245,6 +1304,58 @@ fn debug_impl(
                     #(#entries)*
                     .finish()
             }
+        }
+    }
+}
+
+/// Builder-style setters, one per field, for the struct `name`: named like the field (see
+/// [`setter_name`](super::names::setter_name), which avoids the type's `reserved` methods),
+/// consuming `self` and taking `impl Into<T>` as `ClientBuilder`'s do. An optional field's
+/// setter takes the value inside the `Option` (a nullable one's `Nullable<T>`, so an explicit
+/// `null` can still be sent).
+pub fn setters(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    fields: &[Field],
+    reserved: &[&str],
+) -> TokenStream {
+    // Two fields may want one name (`new` -> `with_new` beside a field `with_new`).
+    let mut scope = Scope::with_reserved(reserved);
+    let methods: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| {
+            let ident = &f.ident;
+            let plain = ident.to_string().trim_start_matches("r#").to_string();
+            let wanted = super::names::setter_name(&plain, reserved).to_string();
+            let setter =
+                super::names::ident(&scope.claim(wanted.trim_start_matches("r#").to_string()));
+            let inner = &f.inner;
+            // Required fields, and optional ones without an `Option` (a flattened map).
+            let plain_value = f.required || f.ty.to_string() == f.inner.to_string();
+            let (doc, assign) = if plain_value {
+                (format!(" Sets `{plain}`."), quote!(value.into()))
+            } else {
+                (
+                    format!(" Sets `{plain}` (to `Some`)."),
+                    quote!(::std::option::Option::Some(value.into())),
+                )
+            };
+            quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub fn #setter(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
+                    self.#ident = #assign;
+                    self
+                }
+            }
+        })
+        .collect();
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #params #name #params {
+            #(#methods)*
         }
     }
 }

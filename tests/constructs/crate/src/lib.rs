@@ -12,6 +12,7 @@
 //!
 //! Generated code: deprecated items are used by the generated serde code itself, the spec's
 //! Markdown is kept as written, and large unions stay unboxed as the spec shapes them.
+#![deny(missing_docs)]
 #![allow(deprecated)]
 #![allow(
     rustdoc::bare_urls,
@@ -92,6 +93,7 @@ pub const SPEC_MAJOR_VERSION: u16 = 9;
 #[rustfmt::skip]
 pub mod shapes;
 
+#[doc(hidden)]
 #[rustfmt::skip]
 pub mod spec_utils;
 
