@@ -583,6 +583,23 @@ pub struct Endpoint {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub response_media_type: Vec<String>,
     pub urls: Vec<UrlTemplate>,
+    /// What the endpoint's REST API spec file (`_json_spec/*.json`) says of it, where the
+    /// spec has one. Never serialized: the model keeps the official `schema.json` shape.
+    /// Older official compilers took the endpoint's description and deprecation from that
+    /// file rather than the request; conformance with their models maps ours with it (see
+    /// [`crate::conformance::model_value`]).
+    #[serde(skip)]
+    pub rest_spec: Option<RestSpecDocs>,
+}
+
+/// The endpoint-level documentation of a REST API spec file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RestSpecDocs {
+    /// `documentation.description` (empty when the file has none).
+    pub description: String,
+    /// The endpoint-level `deprecated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecation: Option<Deprecation>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

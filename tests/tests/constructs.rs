@@ -49,6 +49,22 @@ fn internal_string_tag_picks_the_variant() {
     ));
 }
 
+/// `RangeField`, a member of `Field` that is itself a union of tagged classes: its members are
+/// variants of `Field`, picked by their own tags.
+#[test]
+fn internal_tag_reaches_the_members_of_a_nested_union() {
+    let field: Field = typed(json!({"kind": "date_range", "format": "yyyy", "stored": false}));
+    let Field::DateRangeField(range) = field else {
+        panic!("not DateRangeField: {field:?}")
+    };
+    assert_eq!(range.format.as_deref(), Some("yyyy"));
+    assert_eq!(range.stored, Some(false));
+    assert!(matches!(
+        typed::<Field>(json!({"kind": "integer_range"})),
+        Field::IntegerRangeField(IntegerRangeField { stored: None, .. })
+    ));
+}
+
 #[test]
 fn internal_tag_inherited_from_a_base_class() {
     let field: Field = typed(json!({"kind": "alias", "target": "user.id"}));

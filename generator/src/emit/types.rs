@@ -658,6 +658,15 @@ impl TypeSpace<'_> {
             module: &module,
         };
         if let ValueOf::UnionOf { items } = &alias.type_ {
+            let flat;
+            let items = if matches!(alias.variants, Some(Variants::InternalTag { .. }))
+                && alias.codegen_names.is_empty()
+            {
+                flat = self.flatten_tagged_members(items);
+                &flat
+            } else {
+                items
+            };
             let is_plain = alias.variants.is_none()
                 && (self.nullable_inner(&alias.type_).is_some() || one_or_many(items).is_some());
             if !is_plain {

@@ -155,6 +155,39 @@ impl<'m> TypeSpace<'m> {
         self.index.get(name).copied()
     }
 
+    /// The members of an internally tagged union with every member that is an alias of a
+    /// union (no generics, itself untagged) replaced by that union's members, recursively:
+    /// `Property = CoreProperty | ...` with `CoreProperty = TextProperty | ...` lists
+    /// `TextProperty`, each of which carries the tag. An alias met twice is kept as it is.
+    pub fn flatten_tagged_members(&self, items: &[ValueOf]) -> Vec<ValueOf> {
+        fn walk(
+            space: &TypeSpace<'_>,
+            items: &[ValueOf],
+            seen: &mut Vec<TypeName>,
+            out: &mut Vec<ValueOf>,
+        ) {
+            for item in items {
+                if let ValueOf::InstanceOf(i) = item
+                    && i.generics.is_empty()
+                    && !seen.contains(&i.type_name)
+                    && let Some(TypeDefinition::TypeAlias(a)) = space.get(&i.type_name)
+                    && a.generics.is_empty()
+                    && a.variants.is_none()
+                    && let ValueOf::UnionOf { items: inner } = &a.type_
+                {
+                    seen.push(i.type_name.clone());
+                    walk(space, inner, seen, out);
+                    seen.pop();
+                } else if !out.contains(item) {
+                    out.push(item.clone());
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(items.len());
+        walk(self, items, &mut Vec::new(), &mut out);
+        out
+    }
+
     pub fn path(&self, name: &TypeName) -> Result<&RustPath, EmitError> {
         self.names
             .get(name)

@@ -313,6 +313,7 @@ impl Lowerer<'_> {
             response: Some(response),
             response_media_type,
             urls,
+            rest_spec: json.map(|j| j.docs()),
         };
         if let Some(t) = docs.get("doc_id")
             && let Some(id) = self.non_empty(file, t, errs)

@@ -16,7 +16,9 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Availabilities, Availability, Deprecation, Endpoint, UrlTemplate};
+use crate::model::{
+    Availabilities, Availability, Deprecation, Endpoint, RestSpecDocs, UrlTemplate,
+};
 
 /// The folder of the REST API spec files, relative to the specification folder.
 pub const FOLDER: &str = "_json_spec";
@@ -41,6 +43,8 @@ pub struct JsonApi {
     /// (`params`), by name: the request's properties take them where they have none.
     pub part_descriptions: HashMap<String, String>,
     pub param_descriptions: HashMap<String, String>,
+    /// The endpoint-level `deprecated`.
+    pub deprecation: Option<Deprecation>,
 }
 
 /// Every API of the folder, by name.
@@ -64,9 +68,10 @@ struct FileApi {
     params: HashMap<String, Described>,
     #[serde(default)]
     body: Option<FileBody>,
-    /// Endpoint-level deprecation: the official compiler takes it from `@deprecated` instead.
-    #[serde(default, rename = "deprecated")]
-    _deprecated: Option<IgnoredAny>,
+    /// Endpoint-level deprecation: the current official compiler takes it from `@deprecated`
+    /// instead; kept in `Endpoint::rest_spec` for conformance with older ones.
+    #[serde(default)]
+    deprecated: Option<Deprecation>,
 }
 
 #[derive(Deserialize)]
@@ -211,6 +216,7 @@ impl JsonSpec {
             content_type: api.headers.content_type,
             part_descriptions,
             param_descriptions,
+            deprecation: api.deprecated,
         };
         if self.apis.insert(name.clone(), entry).is_some() {
             return Err(Diagnostic::at(
@@ -239,6 +245,14 @@ impl JsonSpec {
 }
 
 impl JsonApi {
+    /// The endpoint-level documentation the model keeps of the file (`Endpoint::rest_spec`).
+    pub fn docs(&self) -> RestSpecDocs {
+        RestSpecDocs {
+            description: self.description.clone(),
+            deprecation: self.deprecation.clone(),
+        }
+    }
+
     /// The endpoint of an API that no `.ts` request describes: the file's metadata, and no
     /// request or response types (`null` in the model, as the official compiler writes it).
     pub fn untyped_endpoint(&self, name: &str) -> Endpoint {
@@ -272,6 +286,7 @@ impl JsonApi {
             response: None,
             response_media_type: self.accept.clone(),
             urls: self.urls.clone(),
+            rest_spec: Some(self.docs()),
         }
     }
 }

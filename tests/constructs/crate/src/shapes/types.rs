@@ -199,6 +199,44 @@ impl CountSummary {
         self
     }
 }
+/// The specification's `DateRangeField` type (`shapes._types`).
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "kind", rename = "date_range")]
+#[non_exhaustive]
+pub struct DateRangeField {
+    /// The `stored` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stored: ::std::option::Option<bool>,
+    /// The `format` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub format: ::std::option::Option<::std::string::String>,
+}
+impl DateRangeField {
+    /// A `DateRangeField` with its required fields; the optional ones are left unset.
+    pub fn new() -> Self {
+        DateRangeField {
+            stored: ::std::default::Default::default(),
+            format: ::std::default::Default::default(),
+        }
+    }
+}
+impl DateRangeField {
+    /// Sets `stored` (to `Some`).
+    #[must_use]
+    pub fn stored(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.stored = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `format` (to `Some`).
+    #[must_use]
+    pub fn format(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.format = ::std::option::Option::Some(value.into());
+        self
+    }
+}
 /// The specification's `Direction` type (`shapes._types`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -553,6 +591,10 @@ pub enum Field {
     ObjectField(crate::shapes::types::ObjectField),
     /// The `AliasField` shape of this value.
     AliasField(crate::shapes::types::AliasField),
+    /// The `IntegerRangeField` shape of this value.
+    IntegerRangeField(crate::shapes::types::IntegerRangeField),
+    /// The `DateRangeField` shape of this value.
+    DateRangeField(crate::shapes::types::DateRangeField),
     /// A variant this client doesn't know (its tag is not in the spec), kept as raw JSON.
     Unknown(::serde_json::Value),
 }
@@ -566,6 +608,12 @@ impl ::serde::Serialize for Field {
             Field::NumberField(value) => ::serde::Serialize::serialize(value, serializer),
             Field::ObjectField(value) => ::serde::Serialize::serialize(value, serializer),
             Field::AliasField(value) => ::serde::Serialize::serialize(value, serializer),
+            Field::IntegerRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            Field::DateRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
             Field::Unknown(value) => {
                 ::serde::Serialize::serialize(
                     &crate::runtime::fidelity::CatchAll::new::<
@@ -597,6 +645,16 @@ impl ::std::convert::From<crate::shapes::types::AliasField> for Field {
         Field::AliasField(value)
     }
 }
+impl ::std::convert::From<crate::shapes::types::IntegerRangeField> for Field {
+    fn from(value: crate::shapes::types::IntegerRangeField) -> Self {
+        Field::IntegerRangeField(value)
+    }
+}
+impl ::std::convert::From<crate::shapes::types::DateRangeField> for Field {
+    fn from(value: crate::shapes::types::DateRangeField) -> Self {
+        Field::DateRangeField(value)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Field {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -626,6 +684,16 @@ impl<'de> ::serde::Deserialize<'de> for Field {
             ::std::option::Option::Some("alias") => {
                 ::serde_json::from_value(value)
                     .map(Field::AliasField)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("integer_range") => {
+                ::serde_json::from_value(value)
+                    .map(Field::IntegerRangeField)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("date_range") => {
+                ::serde_json::from_value(value)
+                    .map(Field::DateRangeField)
                     .map_err(::serde::de::Error::custom)
             }
             _ => Ok(Field::Unknown(value)),
@@ -781,6 +849,31 @@ impl Filter {
     #[must_use]
     pub fn variant(mut self, value: impl ::std::convert::Into<FilterVariant>) -> Self {
         self.variant = value.into();
+        self
+    }
+}
+/// The specification's `IntegerRangeField` type (`shapes._types`).
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(tag = "kind", rename = "integer_range")]
+#[non_exhaustive]
+pub struct IntegerRangeField {
+    /// The `stored` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stored: ::std::option::Option<bool>,
+}
+impl IntegerRangeField {
+    /// A `IntegerRangeField` with its required fields; the optional ones are left unset.
+    pub fn new() -> Self {
+        IntegerRangeField {
+            stored: ::std::default::Default::default(),
+        }
+    }
+}
+impl IntegerRangeField {
+    /// Sets `stored` (to `Some`).
+    #[must_use]
+    pub fn stored(mut self, value: impl ::std::convert::Into<bool>) -> Self {
+        self.stored = ::std::option::Option::Some(value.into());
         self
     }
 }
@@ -1230,6 +1323,68 @@ impl RandomOrdering {
     pub fn seed(mut self, value: impl ::std::convert::Into<i64>) -> Self {
         self.seed = value.into();
         self
+    }
+}
+/// A member that is itself a union: its members are variants of `Field`, each with its tag.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RangeField {
+    /// The `IntegerRangeField` shape of this value.
+    IntegerRangeField(crate::shapes::types::IntegerRangeField),
+    /// The `DateRangeField` shape of this value.
+    DateRangeField(crate::shapes::types::DateRangeField),
+}
+impl ::serde::Serialize for RangeField {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            RangeField::IntegerRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+            RangeField::DateRangeField(value) => {
+                ::serde::Serialize::serialize(value, serializer)
+            }
+        }
+    }
+}
+impl ::std::convert::From<crate::shapes::types::IntegerRangeField> for RangeField {
+    fn from(value: crate::shapes::types::IntegerRangeField) -> Self {
+        RangeField::IntegerRangeField(value)
+    }
+}
+impl ::std::convert::From<crate::shapes::types::DateRangeField> for RangeField {
+    fn from(value: crate::shapes::types::DateRangeField) -> Self {
+        RangeField::DateRangeField(value)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RangeField {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        crate::runtime::unions::decode_untagged(
+                &value,
+                "RangeField",
+                &[
+                    &|value: &::serde_json::Value| {
+                        <crate::shapes::types::IntegerRangeField as ::serde::Deserialize>::deserialize(
+                                value,
+                            )
+                            .map(RangeField::IntegerRangeField)
+                    },
+                    &|value: &::serde_json::Value| {
+                        <crate::shapes::types::DateRangeField as ::serde::Deserialize>::deserialize(
+                                value,
+                            )
+                            .map(RangeField::DateRangeField)
+                    },
+                ],
+            )
+            .map_err(::serde::de::Error::custom)
     }
 }
 /// A closed union without a discriminator: a number or one literal.

@@ -26,7 +26,19 @@ export class Document {
  * @variants internal tag='kind' default='object'
  * @non_exhaustive
  */
-export type Field = TextField | NumberField | ObjectField | AliasField
+export type Field = TextField | NumberField | ObjectField | AliasField | RangeField
+
+/** A member that is itself a union: its members are variants of `Field`, each with its tag. */
+export type RangeField = IntegerRangeField | DateRangeField
+
+export class IntegerRangeField extends FieldBase {
+  kind: 'integer_range'
+}
+
+export class DateRangeField extends FieldBase {
+  kind: 'date_range'
+  format?: string
+}
 
 export class FieldBase {
   stored?: boolean
