@@ -499,9 +499,13 @@ fn read_baseline(path: &Path) -> Result<Option<usize>, String> {
 
 /// The code block that follows the `<!-- readme-search` marker in the README.
 fn readme_example(readme: &Path) -> Result<String, String> {
-    let text =
-        std::fs::read_to_string(readme).map_err(|e| format!("{}: {e}", readme.display()))?;
-    let missing = || format!("{}: no code block after `<!-- readme-search`", readme.display());
+    let text = std::fs::read_to_string(readme).map_err(|e| format!("{}: {e}", readme.display()))?;
+    let missing = || {
+        format!(
+            "{}: no code block after `<!-- readme-search`",
+            readme.display()
+        )
+    };
     let after = text.split_once("<!-- readme-search").ok_or_else(missing)?.1;
     let start = after.find("```rust").ok_or_else(missing)?;
     let body = after[start..].split_once('\n').ok_or_else(missing)?.1;
