@@ -780,32 +780,39 @@ mod tests {
     fn typed_keys_split_and_join_round_trip() {
         let wire = json!({
             "sterms#by_tag": {"buckets": []},
-            "avg#my#avg": {"value": 1.5},
-            "untyped": {"x": 1}
+            "avg#my#avg": {"value": 1.5}
         });
         // Parse from text: `json!` maps may be sorted (without serde_json's preserve_order).
-        let text =
-            r#"{"sterms#by_tag":{"buckets":[]},"avg#my#avg":{"value":1.5},"untyped":{"x":1}}"#;
-        let aggs: TypedKeys<Agg> = serde_json::from_str(text).unwrap();
+        let text = r#"{"sterms#by_tag":{"buckets":[]},"avg#my#avg":{"value":1.5}}"#;
+        let mut aggs: TypedKeys<Agg> = serde_json::from_str(text).unwrap();
         assert_eq!(
             serde_json::from_value::<TypedKeys<Agg>>(wire.clone()).unwrap(),
             aggs
         );
-        assert_eq!(aggs.len(), 3);
+        assert_eq!(aggs.len(), 2);
         assert!(!aggs.is_empty());
         assert_eq!(
             aggs.get("by_tag"),
             Some(&Agg::Sterms(json!({"buckets": []})))
         );
         assert_eq!(aggs.get("my#avg"), Some(&Agg::Avg { value: 1.5 }));
-        assert_eq!(aggs.get("untyped"), Some(&Agg::Raw(json!({"x": 1}))));
-        assert_eq!(
-            aggs.names().collect::<Vec<_>>(),
-            ["by_tag", "my#avg", "untyped"]
-        );
-        assert_eq!(aggs.iter().count(), 3);
-        assert_eq!((&aggs).into_iter().count(), 3);
+        assert_eq!(aggs.names().collect::<Vec<_>>(), ["by_tag", "my#avg"]);
+        assert_eq!(aggs.iter().count(), 2);
+        assert_eq!((&aggs).into_iter().count(), 2);
         assert_eq!(serde_json::to_value(&aggs).unwrap(), wire);
+        assert_eq!(serde_json::to_string(&aggs).unwrap(), text);
+
+        // A key without its type is never decoded into a guess; a value without a tag (built
+        // by hand) is written under its bare name.
+        let err = serde_json::from_str::<TypedKeys<Agg>>(r#"{"untyped":{"x":1}}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("`untyped` has no `type#` prefix"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("typed_keys=true"), "{err}");
+        aggs.insert("untyped", Agg::Raw(json!({"x": 1})));
+        let text =
+            r#"{"sterms#by_tag":{"buckets":[]},"avg#my#avg":{"value":1.5},"untyped":{"x":1}}"#;
 
         // Serializing keeps the order; the error names the key.
         assert_eq!(serde_json::to_string(&aggs).unwrap(), text);
