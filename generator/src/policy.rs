@@ -37,17 +37,21 @@ pub struct SecretPolicy {
     pub rows: Vec<SecretRow>,
 }
 
+/// The rows of a checked-in policy table: tab-separated columns, blank lines and lines
+/// starting with `#` skipped; each with its 1-based line number and text.
+pub fn table_rows(text: &str) -> impl Iterator<Item = (usize, &str, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|(i, line)| (i + 1, line, line.split('\t').collect()))
+}
+
 impl SecretPolicy {
     /// Parses the table: tab-separated, `#` starts a comment line, a header line first.
     pub fn parse(text: &str) -> Result<SecretPolicy, String> {
         let mut rows = Vec::new();
         let mut header = true;
-        for (i, line) in text.lines().enumerate() {
-            let line_no = i + 1;
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        for (line_no, line, cols) in table_rows(text) {
             if header {
                 if cols != ["namespace", "type", "property", "decision", "reason"] {
                     return Err(format!(

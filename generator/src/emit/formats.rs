@@ -26,17 +26,12 @@ impl FormatPolicy {
             params: Vec::new(),
             values: Vec::new(),
         };
-        for (index, line) in table.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (line_no, line, columns) in crate::policy::table_rows(table) {
             let bad = |why: &str| {
                 EmitError::Invalid(format!(
-                    "generator/policy/response_formats.tsv:{}: {why}: `{line}`",
-                    index + 1
+                    "generator/policy/response_formats.tsv:{line_no}: {why}: `{line}`"
                 ))
             };
-            let columns: Vec<&str> = line.split('\t').collect();
             match columns.as_slice() {
                 ["param", owner, param] => {
                     let (namespace, name) = owner
