@@ -656,7 +656,7 @@ fn main() {{
 /// Writes the files whose content differs and removes the `.rs` and `Cargo.toml` files
 /// `files` doesn't list, so that cargo sees as changed only what changed. Returns how many
 /// files were written.
-fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<usize, String> {
+pub(crate) fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<usize, String> {
     let mut written = 0;
     for (relative, text) in files {
         if write_if_changed(&dir.join(relative), text)? {
@@ -683,7 +683,7 @@ fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Result<usize, S
     Ok(written)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
+pub(crate) fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> {
     if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
         return Ok(false);
     }

@@ -7,6 +7,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 mod bench;
+mod cost;
 mod examples;
 mod fuzz;
 
@@ -80,6 +81,28 @@ enum Command {
         #[arg(long)]
         wide: bool,
     },
+    /// What the crate generated from the upstream spec costs to compile, against the
+    /// registry's untyped `elasticsearch` client (crate-only check, cold debug build, peak
+    /// rustc memory, ratios), where that time goes (ablation), decoding and bulk encoding
+    /// speed, and the generator's own time and memory. Figures, not a test (minutes; long).
+    Cost {
+        /// The specification folder (default: the upstream one in `../shared`).
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The short version CI runs: generator figures and the crate-only check of the
+        /// repository's `generated/` crate (no upstream compile, no decode benchmark).
+        #[arg(long)]
+        smoke: bool,
+        /// Leave out the ablation variants.
+        #[arg(long)]
+        no_ablation: bool,
+        /// Leave out the cold debug builds (checks only).
+        #[arg(long)]
+        no_build: bool,
+        /// Runs of the generator to take the median of.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Mutate the test specs with a seeded structured mutator and run the pipeline on each
     /// case: no panic, bounded time, a located error or output that compiles (a sample).
     Fuzz {
@@ -111,6 +134,9 @@ fn workspace() -> PathBuf {
 }
 
 fn main() -> ExitCode {
+    if cost::is_rustc_wrapper() {
+        return cost::wrap_rustc();
+    }
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -174,10 +200,17 @@ fn run(command: Command) -> Result<(), String> {
             let started = Instant::now();
             let model = generator::parse::parse_spec(&spec).map_err(|e| e.to_string())?;
             let elapsed = started.elapsed();
-            let json = serde_json::to_string_pretty(&model).map_err(|e| e.to_string())?;
+            // Streamed, not built as one string first: the text is larger than the model.
+            let write = |writer: &mut dyn std::io::Write| -> Result<(), String> {
+                let mut writer = std::io::BufWriter::new(writer);
+                serde_json::to_writer_pretty(&mut writer, &model).map_err(|e| e.to_string())?;
+                std::io::Write::flush(&mut writer).map_err(|e| e.to_string())
+            };
             match out {
                 Some(path) => {
-                    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+                    let mut file = std::fs::File::create(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    write(&mut file).map_err(|e| format!("{}: {e}", path.display()))?;
                     eprintln!(
                         "{} endpoints, {} types in {elapsed:.0?} -> {}",
                         model.endpoints.len(),
@@ -185,7 +218,10 @@ fn run(command: Command) -> Result<(), String> {
                         path.display()
                     );
                 }
-                None => println!("{json}"),
+                None => {
+                    write(&mut std::io::stdout().lock())?;
+                    println!();
+                }
             }
             Ok(())
         }
@@ -228,6 +264,32 @@ fn run(command: Command) -> Result<(), String> {
             let spec =
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
             bench::bench(&spec, runs)
+        }
+        Command::Cost {
+            spec,
+            smoke,
+            no_ablation,
+            no_build,
+            runs,
+        } => {
+            let spec =
+                spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
+            if !spec.is_dir() {
+                return Err(format!(
+                    "{} is missing: `cargo xtask cost` measures the crate generated from the upstream specification",
+                    spec.display()
+                ));
+            }
+            cost::cost(
+                &root,
+                &cost::Options {
+                    spec,
+                    smoke,
+                    no_ablation,
+                    no_build,
+                    runs,
+                },
+            )
         }
         Command::Fuzz {
             seconds,

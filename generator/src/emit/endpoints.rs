@@ -370,6 +370,7 @@ impl TypeSpace<'_> {
             &params,
             &fields,
             body_struct.as_ref().map(|(f, extra)| (f.as_slice(), extra)),
+            self.builders,
         ));
         out.extend(self.to_http(endpoint, request, &name, &params, &fields, &planned)?);
         Ok((out, arg_names))
@@ -848,7 +849,11 @@ fn request_setters(
     params: &TokenStream,
     fields: &[Field],
     body: Option<(&[Field], &Ident)>,
+    setters: bool,
 ) -> TokenStream {
+    if !setters {
+        return TokenStream::new();
+    }
     let plain = |id: &Ident| id.to_string().trim_start_matches("r#").to_string();
     // One rule for setter names across the crate (`names::setter_name`); a name claimed twice
     // (a body field named like a query parameter) takes the `body_` prefix.

@@ -1,6 +1,7 @@
 //! Model -> Rust: a module per namespace, each formatted by prettyplease, plus the
 //! crate root and the manifest, which depends on the hand-written runtime crate. Reads the model and nothing else.
 
+mod ablation;
 mod docs;
 mod endpoints;
 mod features;
@@ -49,6 +50,34 @@ pub struct EmitOptions {
     /// The `path` of the `elasticsearch-typed-runtime` dependency in the generated manifest,
     /// relative to the output folder (see [`EmitOptions::for_output`]).
     pub runtime_path: String,
+    /// Which parts of the code are emitted: all of them, except when `cargo xtask cost`
+    /// measures what a part costs to compile.
+    pub parts: EmittedParts,
+}
+
+/// Parts of the generated code that can be left out, to measure by ablation what each costs
+/// to compile (`cargo xtask cost`). A crate without one of them is for measuring only: it
+/// compiles, but it is not the client users get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmittedParts {
+    /// Doc comments (`#[doc]` attributes, `///` and `//!`) on every item, field and variant.
+    pub docs: bool,
+    /// The builder methods: `new` of the shared types and the setters of types and requests
+    /// (requests keep their `new`, which the endpoint calls' docs and `Default` use).
+    pub builders: bool,
+    /// The derived and hand-written `Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`,
+    /// `PartialOrd`, `Ord` and `Default` impls (serde's stay).
+    pub std_traits: bool,
+}
+
+impl Default for EmittedParts {
+    fn default() -> Self {
+        EmittedParts {
+            docs: true,
+            builders: true,
+            std_traits: true,
+        }
+    }
 }
 
 impl Default for EmitOptions {
@@ -58,6 +87,7 @@ impl Default for EmitOptions {
             package_name: "elasticsearch-typed".to_string(),
             spec_version: SpecVersion::unstated(),
             runtime_path: "../generator/runtime".to_string(),
+            parts: EmittedParts::default(),
         }
     }
 }
@@ -311,6 +341,8 @@ fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>
     let mut timings = EmitTimings::default();
     let mut emission = Emission::new(model)?;
     emission.space.crate_name = options.package_name.replace('-', "_");
+    emission.space.builders = options.parts.builders;
+    let parts = options.parts;
     let features = features::Features::new(model, &emission.endpoints);
     let root_children = emission.plan[&Vec::new()].children.clone();
 
@@ -329,7 +361,7 @@ fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>
             let text = items.to_string();
             let (features, rendered) = (&features, &rendered);
             scope.spawn(move |_| {
-                let result = format_module(&path, &children, &text, features);
+                let result = format_module(&path, &children, &text, features, parts);
                 if let Ok(mut list) = rendered.lock() {
                     list.push(result);
                 }
@@ -378,6 +410,7 @@ fn format_module(
     children: &[String],
     items: &str,
     features: &features::Features,
+    parts: EmittedParts,
 ) -> Result<(PathBuf, String), EmitError> {
     let file = module_file(path, !children.is_empty());
     let syntax = |source| EmitError::Syntax {
@@ -403,6 +436,7 @@ fn format_module(
     if let Some(cfg) = features.cfg(&needed) {
         parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
     }
+    ablation::leave_out(&mut parsed, parts);
     let text = format!("{HEADER}{}", prettyplease::unparse(&parsed));
     Ok((file, text))
 }

@@ -343,8 +343,10 @@ impl TypeSpace<'_> {
             };
             out.extend(shortcut_impls(&name, &params, spec.generics, &form, fields));
         }
-        out.extend(constructor(&name, &params, spec.generics, fields));
-        out.extend(setters(&name, &params, fields, &["new"]));
+        if self.builders {
+            out.extend(constructor(&name, &params, spec.generics, fields));
+            out.extend(setters(&name, &params, fields, &["new"]));
+        }
         out
     }
 
@@ -541,13 +543,15 @@ impl TypeSpace<'_> {
             secret: false,
             tokens: TokenStream::new(),
         });
-        out.extend(constructor(
-            &name_ident,
-            &params,
-            &interface.generics,
-            &outer_fields,
-        ));
-        out.extend(setters(&name_ident, &params, &outer_fields, &["new"]));
+        if self.builders {
+            out.extend(constructor(
+                &name_ident,
+                &params,
+                &interface.generics,
+                &outer_fields,
+            ));
+            out.extend(setters(&name_ident, &params, &outer_fields, &["new"]));
+        }
         Ok(out)
     }
 

@@ -79,6 +79,8 @@ pub struct TypeSpace<'m> {
     pub formats: FormatPolicy,
     /// The generated crate's name as a path root (`elasticsearch_typed`), for doc examples.
     pub crate_name: String,
+    /// Whether builder methods are emitted ([`super::EmittedParts::builders`]).
+    pub builders: bool,
 }
 
 /// Every named type that is the key of a `Dictionary` somewhere in the model.
@@ -111,6 +113,7 @@ impl<'m> TypeSpace<'m> {
             dictionary_keys: dictionary_keys(model),
             formats: FormatPolicy::checked_in()?,
             crate_name: "elasticsearch_typed".to_string(),
+            builders: true,
         };
         space.check_format_policy()?;
         space.component = space.components();
