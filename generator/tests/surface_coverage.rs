@@ -2,7 +2,7 @@
 //! property of every endpoint of a spec can be set from Rust: the emitted code is parsed with
 //! syn, and for each endpoint's client function the request's `to_http` must encode each path
 //! part and query parameter by its wire name, and its body struct must have a field for each
-//! body property. Checked on `spec/` always, and on the upstream spec and the 8.19 branch when
+//! body property. Checked on `spec/` always, and on the upstream spec and the 8.19 and 7.17 branches when
 //! they are beside the repository. Endpoints the spec marks `@codegen_exclude` have no client
 //! code and are left out.
 
@@ -305,6 +305,13 @@ fn every_parameter_and_body_property_of_the_upstream_spec_is_settable() {
 #[test]
 fn every_parameter_and_body_property_of_branch_8_19_is_settable() {
     if let Some(dir) = beside("es-specification-8.19") {
+        check(&dir);
+    }
+}
+
+#[test]
+fn every_parameter_and_body_property_of_branch_7_17_is_settable() {
+    if let Some(dir) = beside("es-specification-7.17") {
         check(&dir);
     }
 }

@@ -326,3 +326,22 @@ fn the_request_body_and_response_are_the_document() {
     let request = EchoRequest::new(decode(value.clone()));
     assert_eq!(encode(&request.document), value);
 }
+
+#[test]
+fn a_dictionary_base_response_is_a_map_and_a_request_as_a_value_is_its_body() {
+    use constructs_typed::shapes::saved::{SavedRequestBody, SavedResponse, SavedSet};
+    let value = json!({
+        "first": {"saved_by": {"name": "first", "labels": ["a"]}, "at": "today"},
+        "second": {"saved_by": {"name": "second"}}
+    });
+    // The response extends the dictionary base: every key is an entry, none is dropped.
+    let response: SavedResponse = typed(value.clone());
+    assert_eq!(response.keys().collect::<Vec<_>>(), ["first", "second"]);
+    let first: &SavedSet = &response["first"];
+    // A property whose type is a request holds that request's body.
+    let body: &SavedRequestBody = &first.saved_by;
+    assert_eq!(body.name, "first");
+    assert_eq!(body.labels.as_deref(), Some(&["a".to_string()][..]));
+    assert_eq!(first.at.as_deref(), Some("today"));
+    assert!(response["second"].saved_by.labels.is_none());
+}

@@ -150,7 +150,11 @@ impl TypeSpace<'_> {
         let body_field: Option<(Property, TokenStream)> = match &request.body {
             Body::NoBody => None,
             Body::Properties { properties } => {
-                let body_name = self.names.claim(&path.module, format!("{}Body", path.name));
+                let body_name = self
+                    .names
+                    .body(&request.name)
+                    .map(|p| p.name.clone())
+                    .ok_or_else(|| EmitError::Invalid(format!("{}: no body name", request.name)))?;
                 let body_ident = format_ident!("{}", body_name);
                 let body_ctx = Ctx {
                     hint: body_name.clone(),

@@ -1,11 +1,13 @@
 //! Model -> Rust: a module per namespace, each formatted by prettyplease, plus the
-//! crate root and the manifest, which depends on the hand-written runtime crate. Reads the model and nothing else.
+//! crate root and the manifest, which depends on the hand-written runtime crate. Reads the model and nothing else;
+//! [`lowering`] first gives the dialect's constructs that have a Rust meaning their Rust shape.
 
 mod ablation;
 mod docs;
 mod endpoints;
 mod features;
 mod formats;
+mod lowering;
 mod names;
 mod types;
 mod typespace;
@@ -321,7 +323,8 @@ pub fn emit_timed(
     model: &Model,
     options: &EmitOptions,
 ) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
-    emit_inner(model, options).map(|(files, timings, _)| (files, timings))
+    let model = lowering::prepare(model);
+    emit_inner(&model, options).map(|(files, timings, _)| (files, timings))
 }
 
 /// [`emit`], plus the Rust types each endpoint's examples decode into (one emission for both).
@@ -329,7 +332,8 @@ pub fn emit_with_targets(
     model: &Model,
     options: &EmitOptions,
 ) -> Result<(BTreeMap<PathBuf, String>, Vec<ExampleTarget>), EmitError> {
-    let (files, _, emission) = emit_inner(model, options)?;
+    let model = lowering::prepare(model);
+    let (files, _, emission) = emit_inner(&model, options)?;
     let targets = targets::targets_of(&emission.space, &emission.endpoints, options)?;
     Ok((files, targets))
 }

@@ -227,6 +227,8 @@ pub struct RustPath {
 /// references can be written in any order (typify's "ids before conversion").
 pub struct NameTable {
     paths: HashMap<TypeName, RustPath>,
+    /// The struct of each request whose body is a set of properties (`<Request>Body`).
+    bodies: HashMap<TypeName, RustPath>,
     module_scopes: BTreeMap<Vec<String>, Scope>,
 }
 
@@ -234,13 +236,14 @@ impl NameTable {
     pub fn new(model: &Model) -> Self {
         let mut table = NameTable {
             paths: HashMap::new(),
+            bodies: HashMap::new(),
             module_scopes: BTreeMap::new(),
         };
         // Sorted, so the same model always gives the same names.
         let mut names: Vec<(&TypeName, &TypeDefinition)> =
             model.types.iter().map(|t| (t.name(), t)).collect();
         names.sort_by(|a, b| a.0.cmp(b.0));
-        for (name, def) in names {
+        for (name, def) in &names {
             let module = module_path(&name.namespace);
             let wanted = match def {
                 TypeDefinition::Request(_) | TypeDefinition::Response(_) => {
@@ -252,9 +255,29 @@ impl NameTable {
             let rust = table.claim(&module, wanted);
             table
                 .paths
-                .insert(name.clone(), RustPath { module, name: rust });
+                .insert((*name).clone(), RustPath { module, name: rust });
+        }
+        // Then the body structs, named after their request, so that a body has its name
+        // before anything refers to it (a property whose type is a request: older branches).
+        for (name, def) in &names {
+            if let TypeDefinition::Request(request) = def
+                && matches!(request.body, crate::model::Body::Properties { .. })
+                && let Some(path) = table.paths.get(*name)
+            {
+                let module = path.module.clone();
+                let wanted = format!("{}Body", path.name);
+                let rust = table.claim(&module, wanted);
+                table
+                    .bodies
+                    .insert((*name).clone(), RustPath { module, name: rust });
+            }
         }
         table
+    }
+
+    /// The path of the body struct of a request whose body is a set of properties.
+    pub fn body(&self, request: &TypeName) -> Option<&RustPath> {
+        self.bodies.get(request)
     }
 
     /// Reserves a fresh type name in `module` (for types synthesized from inline unions).

@@ -34,7 +34,8 @@ pub fn example_targets(
 ) -> Result<Vec<ExampleTarget>, EmitError> {
     // Names are handed out while emitting (a request body claims `<Request>Body` in its
     // module): read them from a real emission.
-    let mut emission = super::Emission::new(model)?;
+    let model = super::lowering::prepare(model);
+    let mut emission = super::Emission::new(&model)?;
     emission.run(|_, _, _| {})?;
     targets_of(&emission.space, &emission.endpoints, options)
 }

@@ -281,8 +281,11 @@ impl<'m> TypeSpace<'m> {
                 if let Some(ty) = primitive(name) {
                     return Ok(ty);
                 }
-                if self.get(name).is_none() {
+                let Some(def) = self.get(name) else {
                     return Err(EmitError::UnknownType(name.clone()));
+                };
+                if let TypeDefinition::Request(request) = def {
+                    return self.request_as_value(request, instance, ctx);
                 }
                 let path = self.path_tokens(name)?;
                 let generics = instance
@@ -434,6 +437,49 @@ impl<'m> TypeSpace<'m> {
             }
         }
         component
+    }
+
+    /// A request used as the type of a value (a property of an older branch: `template?:
+    /// SearchTemplateRequest`): inside a JSON document a request can only be its body, so it
+    /// stands for its body's type.
+    fn request_as_value(
+        &mut self,
+        request: &'m crate::model::Request,
+        instance: &crate::model::InstanceOf,
+        ctx: &Ctx<'_>,
+    ) -> Result<TokenStream, EmitError> {
+        match &request.body {
+            crate::model::Body::Properties { .. } => {
+                let path =
+                    self.names.body(&request.name).cloned().ok_or_else(|| {
+                        EmitError::Invalid(format!("{}: no body name", request.name))
+                    })?;
+                let module = path.module.iter().map(|m| ident(m));
+                let body = format_ident!("{}", path.name);
+                let generics = instance
+                    .generics
+                    .iter()
+                    .map(|g| self.rust_type_at(g, ctx, false))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(if generics.is_empty() {
+                    quote!(crate #(:: #module)* :: #body)
+                } else {
+                    quote!(crate #(:: #module)* :: #body<#(#generics),*>)
+                })
+            }
+            crate::model::Body::Value { value, .. } => {
+                let map: HashMap<&TypeName, &ValueOf> = request
+                    .generics
+                    .iter()
+                    .zip(instance.generics.iter())
+                    .collect();
+                self.rust_type(&substitute(value, &map), ctx)
+            }
+            crate::model::Body::NoBody => Err(EmitError::Invalid(format!(
+                "{} is used as the type of a value, but the request has no body",
+                request.name
+            ))),
+        }
     }
 
     /// The type expressions a definition contains by value.

@@ -2,6 +2,17 @@
 // Do not edit: change the specification or the generator and run it again.
 
 //! The types and endpoints of the specification's `types` namespace.
+/// An older branch's way of saying that a response body is a dictionary of its two type
+/// arguments; the class itself has no properties.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DictionaryResponseBase {}
+impl DictionaryResponseBase {
+    /// A `DictionaryResponseBase` with its required fields; the optional ones are left unset.
+    pub fn new() -> Self {
+        DictionaryResponseBase {}
+    }
+}
 /// The specification's `RequestBase` type (`_types`).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

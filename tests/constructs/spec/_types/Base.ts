@@ -10,3 +10,9 @@ export enum MediaType {
   Json = 'application/json',
   Text = 'text/plain'
 }
+
+/**
+ * An older branch's way of saying that a response body is a dictionary of its two type
+ * arguments; the class itself has no properties.
+ */
+export class DictionaryResponseBase<TKey, TValue> {}

@@ -3,6 +3,7 @@
 
 //! The types and endpoints of the specification's `shapes` namespace.
 pub mod echo;
+pub mod saved;
 pub mod table;
 pub mod types;
 /// The `shapes` APIs.
