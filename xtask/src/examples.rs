@@ -25,9 +25,49 @@ use serde_json::{Value, json};
 const PROFILE: &str = "dev";
 
 /// Examples that fail because the upstream specification is wrong: `Name  reason` per line.
-const ALLOWLIST: &str = "tests/examples-allowlist.txt";
-/// The number of examples that round-tripped when it was last raised.
-const BASELINE: &str = "tests/examples-baseline.txt";
+/// It applies to every spec (a branch's examples mostly carry the same names and content).
+pub const ALLOWLIST: &str = "tests/examples-allowlist.txt";
+/// The number of the upstream examples that round-tripped when it was last raised.
+pub const BASELINE: &str = "tests/examples-baseline.txt";
+
+/// What a run is checked against besides the examples themselves.
+pub struct Expectations {
+    /// The spec's own allowlists (`--allowlist`, for a branch: what is wrong in that branch
+    /// only), beside [`ALLOWLIST`]. Their stale entries and entries naming no example are
+    /// reported; those of [`ALLOWLIST`] only for the upstream spec.
+    pub allowlists: Vec<PathBuf>,
+    /// The file whose figure the round trips must not fall below: [`BASELINE`] for the
+    /// upstream spec, `--baseline` for another.
+    pub baseline: Option<PathBuf>,
+}
+
+/// The allowlists of a run, each with its path and whether it is the spec's own.
+struct Allowlists(Vec<(String, Allowlist, bool)>);
+
+impl Allowlists {
+    fn load(root: &Path, upstream: bool, own: &[PathBuf]) -> Result<Allowlists, String> {
+        let mut lists = vec![(
+            ALLOWLIST.to_string(),
+            Allowlist::load(&root.join(ALLOWLIST))?,
+            upstream,
+        )];
+        for path in own {
+            if !path.is_file() {
+                return Err(format!("{}: no such allowlist", path.display()));
+            }
+            lists.push((path.display().to_string(), Allowlist::load(path)?, true));
+        }
+        Ok(Allowlists(lists))
+    }
+
+    /// The first entry naming `case`: `(list, name as listed, reason)`.
+    fn entry(&self, case: &ExampleCase) -> Option<(usize, &str, &str)> {
+        self.0
+            .iter()
+            .enumerate()
+            .find_map(|(i, (_, list, _))| list.entry(case).map(|(name, reason)| (i, name, reason)))
+    }
+}
 
 /// What became of one example.
 enum Outcome {
@@ -43,9 +83,9 @@ enum Outcome {
     Failed(String),
 }
 
-/// Checks the examples of `spec`; the baseline applies to the upstream specification only
-/// (`upstream`), the figure it records being that spec's.
-pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
+/// Checks the examples of `spec` (`upstream`: the upstream specification at main) against
+/// the allowlists and the baseline of `expect`.
+pub fn run(root: &Path, spec: &Path, upstream: bool, expect: &Expectations) -> Result<(), String> {
     let started = Instant::now();
     // One folder per spec, so that checking another spec doesn't undo the upstream build.
     let work = if upstream {
@@ -138,13 +178,12 @@ pub fn run(root: &Path, spec: &Path, upstream: bool) -> Result<(), String> {
         .collect();
 
     // 4. Report.
-    let allowlist = Allowlist::load(&root.join(ALLOWLIST))?;
-    let baseline = if upstream {
-        read_baseline(&root.join(BASELINE))?
-    } else {
-        None
+    let allowlists = Allowlists::load(root, upstream, &expect.allowlists)?;
+    let baseline = match &expect.baseline {
+        Some(path) => read_baseline(path)?.map(|floor| (path.display().to_string(), floor)),
+        None => None,
     };
-    let report = report(&cases, &outcomes, &allowlist, baseline, upstream);
+    let report = report(&cases, &outcomes, &allowlists, baseline);
     print!("{}", report.text);
     println!(
         "time: prepare {prepared:.1?}, build {built:.1?}, run {ran:.1?}, total {:.1?}",
@@ -323,15 +362,14 @@ impl Tally {
 fn report(
     cases: &[ExampleCase],
     outcomes: &[Outcome],
-    allowlist: &Allowlist,
-    baseline: Option<usize>,
-    upstream: bool,
+    allowlists: &Allowlists,
+    baseline: Option<(String, usize)>,
 ) -> Report {
     let mut text = String::new();
     let mut namespaces: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut total = Tally::default();
     for (case, outcome) in cases.iter().zip(outcomes) {
-        let allowed = allowlist.entry(case).is_some();
+        let allowed = allowlists.entry(case).is_some();
         namespaces
             .entry(case.namespace())
             .or_default()
@@ -371,14 +409,15 @@ fn report(
 
     let mut unexpected = Vec::new();
     let mut expected = Vec::new();
-    let mut stale = Vec::new();
+    let mut stale: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut equivalent = Vec::new();
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut used: BTreeSet<(usize, &str)> = BTreeSet::new();
     for (case, outcome) in cases.iter().zip(outcomes) {
-        let entry = allowlist.entry(case);
-        if let Some((name, _)) = entry {
-            used.insert(name);
+        let entry = allowlists.entry(case);
+        if let Some((list, name, _)) = entry {
+            used.insert((list, name));
         }
+        let entry = entry.map(|(list, _, reason)| (list, reason));
         match (outcome, entry) {
             (Outcome::Failed(why) | Outcome::CatchAll(why), None) => unexpected.push(format!(
                 "{} ({}, {}): {why}",
@@ -386,23 +425,35 @@ fn report(
                 case.role,
                 case.file
             )),
-            (Outcome::Failed(why) | Outcome::CatchAll(why), Some((_, reason))) => {
+            (Outcome::Failed(why) | Outcome::CatchAll(why), Some((list, reason))) => {
                 expected.push(format!(
-                    "{} ({}): {why}\n      allowed: {reason}",
+                    "{} ({}): {why}\n      allowed ({}): {reason}",
                     case.id(),
-                    case.role
+                    case.role,
+                    allowlists.0[list].0
                 ))
             }
-            (Outcome::RoundTripped | Outcome::Equivalent(_), Some(_)) => stale.push(case.id()),
+            (Outcome::RoundTripped | Outcome::Equivalent(_), Some((list, _))) => {
+                stale.entry(list).or_default().push(case.id())
+            }
             _ => {}
         }
         if let Outcome::Equivalent(difference) = outcome {
             equivalent.push(format!("{} ({}): {difference}", case.id(), case.role));
         }
     }
-    let unknown: Vec<&str> = allowlist
-        .names()
-        .filter(|name| !used.contains(name))
+    // Stale and unknown entries count in the spec's own lists only: the shared list names
+    // examples of the upstream spec, which a branch may lack or have fixed.
+    let own = |list: &usize| allowlists.0[*list].2;
+    let unknown: Vec<(usize, Vec<&str>)> = (0..allowlists.0.len())
+        .filter(own)
+        .map(|i| {
+            let names = allowlists.0[i].1.names();
+            (
+                i,
+                names.filter(|name| !used.contains(&(i, *name))).collect(),
+            )
+        })
         .collect();
     if !equivalent.is_empty() {
         let _ = writeln!(
@@ -418,25 +469,27 @@ fn report(
     if !expected.is_empty() {
         let _ = writeln!(
             text,
-            "\n{} failure(s) allowed by {ALLOWLIST} (the upstream spec is wrong):",
+            "\n{} failure(s) allowed by an allowlist (the spec is wrong):",
             expected.len()
         );
         for line in &expected {
             let _ = writeln!(text, "  {line}");
         }
     }
-    if !stale.is_empty() {
+    for (list, names) in stale.iter().filter(|(list, _)| own(list)) {
         let _ = writeln!(
             text,
-            "\nallowlisted but round-tripping now (remove from {ALLOWLIST}): {}",
-            stale.join(", ")
+            "\nallowlisted but round-tripping now (remove from {}): {}",
+            allowlists.0[*list].0,
+            names.join(", ")
         );
     }
-    if upstream && !unknown.is_empty() {
+    for (list, names) in unknown.iter().filter(|(_, names)| !names.is_empty()) {
         let _ = writeln!(
             text,
-            "\nallowlist entries naming no example: {}",
-            unknown.join(", ")
+            "\nentries of {} naming no example: {}",
+            allowlists.0[*list].0,
+            names.join(", ")
         );
     }
     if !unexpected.is_empty() {
@@ -449,26 +502,26 @@ fn report(
     let mut problems = Vec::new();
     if !unexpected.is_empty() {
         problems.push(format!(
-            "{} example(s) fail and are not in {ALLOWLIST}",
+            "{} example(s) fail and are in no allowlist",
             unexpected.len()
         ));
     }
     match baseline {
-        Some(floor) if total.round_tripped < floor => problems.push(format!(
-            "{} examples round-trip, fewer than the {floor} recorded in {BASELINE}",
+        Some((file, floor)) if total.round_tripped < floor => problems.push(format!(
+            "{} examples round-trip, fewer than the {floor} recorded in {file}",
             total.round_tripped
         )),
-        Some(floor) if total.round_tripped > floor => {
+        Some((file, floor)) if total.round_tripped > floor => {
             let _ = writeln!(
                 text,
-                "\n{} examples round-trip, more than the {floor} recorded: raise {BASELINE}",
+                "\n{} examples round-trip, more than the {floor} recorded: raise {file}",
                 total.round_tripped
             );
         }
         None => {
             let _ = writeln!(
                 text,
-                "\n{BASELINE} not checked (no such file, or not the upstream specification)"
+                "\nno baseline checked (give one with --baseline FILE; the upstream spec's is {BASELINE})"
             );
         }
         _ => {}
@@ -692,4 +745,67 @@ pub(crate) fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> 
     }
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(name: &str) -> ExampleCase {
+        ExampleCase {
+            name: name.to_string(),
+            endpoint: "x.y".to_string(),
+            role: Role::Request,
+            file: format!("x/y/examples/request/{name}.yaml"),
+            in_model: true,
+            value: Some("{}".to_string()),
+        }
+    }
+
+    fn lists(shared_is_own: bool) -> Allowlists {
+        let shared = Allowlist::parse("Fixed  wrong upstream\nGone  names no example here\n");
+        let own = Allowlist::parse("Broken  wrong in this branch\nNoSuch  names nothing\n");
+        Allowlists(vec![
+            ("shared".to_string(), shared.expect("parses"), shared_is_own),
+            ("own".to_string(), own.expect("parses"), true),
+        ])
+    }
+
+    #[test]
+    fn a_branch_reports_its_own_lists_only_and_checks_its_baseline() {
+        let cases = [case("Fixed"), case("Broken"), case("Fine")];
+        let outcomes = [
+            Outcome::RoundTripped,
+            Outcome::Failed("missing field `a`".to_string()),
+            Outcome::RoundTripped,
+        ];
+        let r = report(&cases, &outcomes, &lists(false), Some(("b".to_string(), 2)));
+        assert!(r.verdict.is_ok(), "{}", r.text);
+        assert!(r.text.contains("allowed (own): wrong in this branch"));
+        assert!(r.text.contains("entries of own naming no example: NoSuch"));
+        // The shared list's entries are another spec's business on a branch.
+        assert!(!r.text.contains("Gone"), "{}", r.text);
+        assert!(!r.text.contains("remove from shared"), "{}", r.text);
+
+        // For the spec the shared list is written for, they are reported.
+        let r = report(&cases, &outcomes, &lists(true), None);
+        assert!(
+            r.text.contains("remove from shared): x.y/Fixed"),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("entries of shared naming no example: Gone"));
+
+        // Fewer round trips than the baseline fail, as does a failure in no list.
+        let r = report(&cases, &outcomes, &lists(false), Some(("b".to_string(), 3)));
+        let error = r.verdict.expect_err("below the baseline");
+        assert!(error.contains("fewer than the 3 recorded in b"), "{error}");
+        let cases = [case("Fixed"), case("Other"), case("Fine")];
+        let r = report(&cases, &outcomes, &lists(false), None);
+        let error = r.verdict.expect_err("a failure in no list");
+        assert!(
+            error.contains("1 example(s) fail and are in no allowlist"),
+            "{error}"
+        );
+    }
 }

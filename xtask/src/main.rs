@@ -67,6 +67,14 @@ enum Command {
         /// The specification folder (default: the upstream one in `../shared`).
         #[arg(long)]
         spec: Option<PathBuf>,
+        /// The spec's own allowlist, beside `tests/examples-allowlist.txt` (repeatable; e.g.
+        /// `tests/examples-8.19/allowlist.txt` for branch 8.19).
+        #[arg(long)]
+        allowlist: Vec<PathBuf>,
+        /// The figure the round trips must not fall below (default for the upstream spec:
+        /// `tests/examples-baseline.txt`; none for another spec unless given).
+        #[arg(long)]
+        baseline: Option<PathBuf>,
     },
     /// Time each stage of the pipeline and measure peak memory (figures, not a test).
     Bench {
@@ -253,11 +261,23 @@ fn run(command: Command) -> Result<(), String> {
                 Err("the model differs from schema.json".to_string())
             }
         }
-        Command::Examples { spec } => {
+        Command::Examples {
+            spec,
+            allowlist,
+            baseline,
+        } => {
             let upstream = spec.is_none();
             let spec =
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
-            examples::run(&root, &spec, upstream)
+            if let Some(path) = baseline.as_ref().filter(|p| !p.is_file()) {
+                return Err(format!("{}: no such baseline file", path.display()));
+            }
+            let baseline = baseline.or_else(|| upstream.then(|| root.join(examples::BASELINE)));
+            let expect = examples::Expectations {
+                allowlists: allowlist,
+                baseline,
+            };
+            examples::run(&root, &spec, upstream, &expect)
         }
         Command::Bench { wide: true, .. } => bench::wide(&root, &[1_000, 10_000, 100_000]),
         Command::Bench { spec, runs, .. } => {
