@@ -312,7 +312,7 @@ fn variants() -> Vec<(&'static str, &'static str, EmittedParts)> {
         ),
         (
             "cost-no-std-traits",
-            "Debug/Clone/PartialEq/Eq/Hash/Ord/Default derives and impls (serde stays)",
+            "Debug/Clone/Copy/PartialEq/Eq/Ord derives and impls, but for those the code needs (Default; PartialEq, Eq, Hash of map keys; serde stays)",
             EmittedParts {
                 std_traits: false,
                 ..all

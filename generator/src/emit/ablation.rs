@@ -3,18 +3,21 @@
 
 use super::EmittedParts;
 
-/// Traits whose derives and impls [`EmittedParts::std_traits`] covers.
+/// Traits whose derives and impls [`EmittedParts::std_traits`] covers: all but what the
+/// code itself needs. `Default` stays (constructors and `#[serde(default)]` call it), and so do
+/// the `PartialEq`, `Eq` and `Hash` of a type that has `Hash` (it is a map key somewhere).
 const STD_TRAITS: &[&str] = &[
     "Debug",
     "Clone",
     "Copy",
     "PartialEq",
     "Eq",
-    "Hash",
     "PartialOrd",
     "Ord",
-    "Default",
 ];
+
+/// What a type with `Hash` keeps of [`STD_TRAITS`].
+const KEY_TRAITS: &[&str] = &["PartialEq", "Eq"];
 
 /// Removes from `file` what `parts` turns off (docs, std trait impls); builders are left out
 /// where they are made.
@@ -95,7 +98,11 @@ fn attrs(attrs: &mut Vec<syn::Attribute>, parts: EmittedParts) {
         ) else {
             continue;
         };
-        let kept: Vec<&syn::Path> = list.iter().filter(|p| !is_std_trait(p)).collect();
+        let key = list.iter().any(|p| is_trait(p, &["Hash"]));
+        let kept: Vec<&syn::Path> = list
+            .iter()
+            .filter(|p| !is_std_trait(p) || (key && is_trait(p, KEY_TRAITS)))
+            .collect();
         *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
     }
     attrs.retain(|a| {
@@ -107,12 +114,83 @@ fn attrs(attrs: &mut Vec<syn::Attribute>, parts: EmittedParts) {
     });
 }
 
-fn is_std_trait(path: &syn::Path) -> bool {
+fn is_trait(path: &syn::Path, traits: &[&str]) -> bool {
     path.segments
         .last()
-        .is_some_and(|s| STD_TRAITS.iter().any(|t| s.ident == t))
+        .is_some_and(|s| traits.iter().any(|t| s.ident == t))
 }
 
+fn is_std_trait(path: &syn::Path) -> bool {
+    is_trait(path, STD_TRAITS)
+}
+
+/// A hand-written impl of one of [`STD_TRAITS`] other than a key's: a written `PartialEq`
+/// or `Eq` goes with a written `Hash`, so those stay.
 fn is_std_trait_impl(item: &syn::Item) -> bool {
-    matches!(item, syn::Item::Impl(i) if i.trait_.as_ref().is_some_and(|(path, _)| is_std_trait(path)))
+    matches!(item, syn::Item::Impl(i) if i.trait_.as_ref().is_some_and(|(path, _)| {
+        is_std_trait(path) && !is_trait(path, KEY_TRAITS)
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    fn left_out(source: &str, parts: EmittedParts) -> String {
+        let mut file: syn::File = syn::parse_str(source).expect("parses");
+        leave_out(&mut file, parts);
+        file.into_token_stream().to_string()
+    }
+
+    #[test]
+    fn without_std_traits_what_the_code_needs_stays() {
+        let source = r#"
+            /// A map key.
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+            pub enum Key { A }
+            /// A value.
+            #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize)]
+            pub struct Value { pub a: Key }
+            impl std::fmt::Debug for Secret { }
+            impl PartialEq for Written { }
+            #[derive(Debug, Clone)]
+            pub struct Plain;
+        "#;
+        let parts = EmittedParts {
+            std_traits: false,
+            ..EmittedParts::default()
+        };
+        let out = left_out(source, parts);
+        assert!(
+            out.contains("# [derive (PartialEq , Eq , Hash , serde :: Serialize)] pub enum Key"),
+            "{out}"
+        );
+        assert!(
+            out.contains("# [derive (Default , serde :: Deserialize)] pub struct Value"),
+            "{out}"
+        );
+        assert!(out.contains("impl PartialEq for Written"), "{out}");
+        assert!(!out.contains("Debug"), "{out}");
+        assert!(out.contains("pub struct Plain"), "{out}");
+        assert!(!out.contains("derive (Debug , Clone)"), "{out}");
+        assert!(out.contains("doc"), "docs stay: {out}");
+    }
+
+    #[test]
+    fn without_docs_no_doc_attribute_is_left() {
+        let source = "//! Crate.\n/// A.\npub struct A { /// f\n pub f: u8 }\n";
+        let parts = EmittedParts {
+            docs: false,
+            ..EmittedParts::default()
+        };
+        let out = left_out(source, parts);
+        assert!(!out.contains("doc"), "{out}");
+        assert_eq!(
+            left_out(source, EmittedParts::default())
+                .matches("doc")
+                .count(),
+            3
+        );
+    }
 }
