@@ -185,7 +185,8 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
 }
 
 /// Where the time of [`emit`] went. The modules are built and formatted in parallel, each on
-/// one thread, so the stages are thread time summed over the threads.
+/// one thread, so the stages are the CPU time of the threads, summed (on Linux; wall time
+/// elsewhere).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmitTimings {
     /// Wall time of the whole emission.
@@ -204,15 +205,34 @@ pub(crate) struct Summed(AtomicU64);
 
 impl Summed {
     fn time<T>(&self, job: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
+        let started = thread_time();
         let out = job();
-        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        let spent = thread_time().saturating_sub(started);
+        let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
         self.0.fetch_add(nanos, Ordering::Relaxed);
         out
     }
 
     fn total(&self) -> Duration {
         Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
+}
+
+/// The CPU time of the calling thread, so that a stage's figure leaves out the time its
+/// threads waited for a core on a busy machine; wall time where there is no such clock.
+fn thread_time() -> Duration {
+    #[cfg(target_os = "linux")]
+    {
+        let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        Duration::new(
+            u64::try_from(now.tv_sec).unwrap_or(0),
+            u32::try_from(now.tv_nsec).unwrap_or(0),
+        )
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        START.get_or_init(Instant::now).elapsed()
     }
 }
 
