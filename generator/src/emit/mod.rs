@@ -265,6 +265,13 @@ pub(crate) struct Emission<'m> {
     pub endpoints: Vec<&'m crate::model::Endpoint>,
 }
 
+/// One module, as [`Emission::run`] has it from its thread.
+struct BuiltModule<T> {
+    out: T,
+    /// The body types of the module's requests, as text (token streams can't cross threads).
+    bodies: Vec<(TypeName, String)>,
+}
+
 /// What [`Emission::run`] yields.
 pub(crate) struct Built<T> {
     /// What `finish` made of each module, in the order of the module paths.
@@ -334,7 +341,7 @@ impl<'m> Emission<'m> {
         finish: impl Fn(&[String], &BTreeSet<String>, Vec<TokenStream>) -> Result<T, EmitError> + Sync,
     ) -> Result<Built<T>, EmitError> {
         let plans: Vec<(&Vec<String>, &ModulePlan<'m>)> = self.plan.iter().collect();
-        let results: Vec<Result<(T, Vec<(TypeName, String)>), EmitError>> = plans
+        let results: Vec<Result<BuiltModule<T>, EmitError>> = plans
             .par_iter()
             .map(|(path, plan)| {
                 let mut space = TypeSpace::new(&self.index, path);
@@ -344,7 +351,7 @@ impl<'m> Emission<'m> {
                     .into_iter()
                     .map(|(request, ty)| (request, ty.to_string()))
                     .collect();
-                Ok((out, bodies))
+                Ok(BuiltModule { out, bodies })
             })
             .collect();
         let mut built = Built {
@@ -352,9 +359,9 @@ impl<'m> Emission<'m> {
             request_bodies: HashMap::new(),
         };
         for result in results {
-            let (out, bodies) = result?;
-            built.modules.push(out);
-            built.request_bodies.extend(bodies);
+            let module = result?;
+            built.modules.push(module.out);
+            built.request_bodies.extend(module.bodies);
         }
         Ok(built)
     }
