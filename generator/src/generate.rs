@@ -349,7 +349,8 @@ fn exchange(_staging: &Path, _target: &Path) -> std::io::Result<bool> {
     Ok(false)
 }
 
-/// Writes `files` into a staging folder beside `out_dir`, then swaps it in.
+/// Writes `files` into a staging folder beside `out_dir`, then swaps it in; leaves `out_dir`
+/// alone when it holds exactly `files` already.
 ///
 /// On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: at every instant `out_dir` holds
 /// either the complete old tree or the complete new one. Where that is unavailable it is two
