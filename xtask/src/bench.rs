@@ -30,6 +30,17 @@ pub fn peak(stage: &str, spec: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// CPU time of this process so far, all threads, from `/proc/self/stat` (Linux; `utime` and
+/// `stime` are in units of 1/100 s there).
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, field 2, may hold spaces; the fields after it are plain.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -37,10 +48,13 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 
 pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
     let runs = runs.max(1);
-    let (mut parse, mut model, mut build, mut format, mut total) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut parse, mut model, mut emit, mut total) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut build, mut syntax, mut print, mut cpu) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut summary = String::new();
     for _ in 0..runs {
+        let cpu_before = process_cpu();
         let started = Instant::now();
         let parsed = generator::parse::parse_files(spec).map_err(|e| e.to_string())?;
         parse.push(started.elapsed());
@@ -49,9 +63,14 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
         model.push(t.elapsed());
         let (files, timings) =
             emit_timed(&m, &EmitOptions::default()).map_err(|e| e.to_string())?;
+        emit.push(timings.wall);
         build.push(timings.build);
-        format.push(timings.format);
+        syntax.push(timings.parse);
+        print.push(timings.print);
         total.push(started.elapsed());
+        if let (Some(after), Some(before)) = (process_cpu(), cpu_before) {
+            cpu.push(after.saturating_sub(before));
+        }
         let lines: usize = files.values().map(|f| f.lines().count()).sum();
         summary = format!(
             "{} endpoints, {} types -> {} files, {lines} lines",
@@ -86,18 +105,27 @@ pub fn bench(spec: &Path, runs: usize) -> Result<(), String> {
         "  model  (resolve, lower, examples) {:>8.1?}",
         median(model)
     );
+    println!("  emit   (modules in parallel)      {:>8.1?}", median(emit));
+    println!("    CPU time of the threads, summed:");
     println!(
-        "  emit   (build; formatting overlaps){:>8.1?}",
+        "    build  (token streams, quote)   {:>8.1?}",
         median(build)
     );
     println!(
-        "  format (what is left after build) {:>8.1?}",
-        median(format)
+        "    parse  (syn, gates, ablation)   {:>8.1?}",
+        median(syntax)
+    );
+    println!(
+        "    print  (prettyplease)           {:>8.1?}",
+        median(print)
     );
     println!(
         "  total  (in memory, no writing)    {:>8.1?}",
         median(total)
     );
+    if !cpu.is_empty() {
+        println!("  cpu    (all threads, whole run)   {:>8.1?}", median(cpu));
+    }
     println!("peak memory (VmHWM of a fresh process):");
     println!(
         "  model only                        {:>8}",

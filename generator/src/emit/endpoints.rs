@@ -73,7 +73,7 @@ fn is_existence_check(endpoint: &Endpoint, response: &Response) -> bool {
         && endpoint.urls.iter().all(|u| u.methods == ["HEAD"])
 }
 
-impl TypeSpace<'_> {
+impl TypeSpace<'_, '_> {
     pub fn endpoint_items(&mut self, endpoint: &Endpoint) -> Result<EndpointOut, EmitError> {
         let Some((request_name, response_name)) = endpoint.types() else {
             return Err(EmitError::Invalid(format!(
@@ -188,10 +188,10 @@ impl TypeSpace<'_> {
                     }
                 });
                 let module = path.module.iter().map(|m| ident(m));
-                self.request_bodies.insert(
+                self.request_bodies.push((
                     request.name.clone(),
                     quote!(crate #(:: #module)* :: #body_ident #params),
-                );
+                ));
                 let mut prop = Property::new("body", ValueOf::UserDefinedValue, true);
                 prop.description = Some("The request body.".to_string());
                 body_struct = Some((fields, extra_ident));
@@ -209,7 +209,7 @@ impl TypeSpace<'_> {
                     ..ctx.clone()
                 };
                 let ty = self.rust_type(value, &body_ctx)?;
-                self.request_bodies.insert(request.name.clone(), ty.clone());
+                self.request_bodies.push((request.name.clone(), ty.clone()));
                 Some((prop, ty))
             }
         };
@@ -719,7 +719,7 @@ impl TypeSpace<'_> {
     }
 }
 
-impl TypeSpace<'_> {
+impl TypeSpace<'_, '_> {
     /// A doc example calling the endpoint, compiled as a doctest: the request built with
     /// `new` (its required arguments come from hidden lines), sent, and awaited. Type
     /// parameters are `serde_json::Value`.

@@ -12,16 +12,19 @@ mod names;
 mod types;
 mod typespace;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use rayon::prelude::*;
 
 use crate::model::{Model, TypeDefinition, TypeName};
 use crate::spec_version::SpecVersion;
 use names::{Scope, camel, ident, module_path};
-use typespace::TypeSpace;
+use typespace::{TypeIndex, TypeSpace};
 
 pub use names::module_path as rust_module_path;
 
@@ -182,14 +185,64 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<BTreeMap<PathBuf, St
     emit_timed(model, options).map(|(files, _)| files)
 }
 
-/// How long the two halves of [`emit`] took.
+/// Where the time of [`emit`] went. The modules are built and formatted in parallel, each on
+/// one thread, so the stages are the CPU time of the threads, summed (on Linux; wall time
+/// elsewhere).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmitTimings {
-    /// Building the token streams of every module, on the calling thread, while finished
-    /// modules are already being formatted on the others.
-    pub build: std::time::Duration,
-    /// Formatting still going on after the last module was built (syn + prettyplease).
-    pub format: std::time::Duration,
+    /// Wall time of the whole emission.
+    pub wall: Duration,
+    /// Building the token streams of the modules (quote).
+    pub build: Duration,
+    /// Parsing them into syntax trees (syn), with the feature gates and ablation.
+    pub parse: Duration,
+    /// Printing the syntax trees (prettyplease).
+    pub print: Duration,
+}
+
+/// Time spent in one stage, summed over the threads that run it.
+#[derive(Default)]
+pub(crate) struct Summed(AtomicU64);
+
+impl Summed {
+    fn time<T>(&self, job: impl FnOnce() -> T) -> T {
+        let started = thread_time();
+        let out = job();
+        let spent = thread_time().saturating_sub(started);
+        let nanos = u64::try_from(spent.as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+        out
+    }
+
+    fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
+}
+
+/// The CPU time of the calling thread, so that a stage's figure leaves out the time its
+/// threads waited for a core on a busy machine; wall time where there is no such clock.
+fn thread_time() -> Duration {
+    #[cfg(target_os = "linux")]
+    {
+        let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        Duration::new(
+            u64::try_from(now.tv_sec).unwrap_or(0),
+            u32::try_from(now.tv_nsec).unwrap_or(0),
+        )
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+        START.get_or_init(Instant::now).elapsed()
+    }
+}
+
+/// The clocks of [`EmitTimings`]' stages.
+#[derive(Default)]
+struct Clocks {
+    build: Summed,
+    parse: Summed,
+    print: Summed,
 }
 
 /// What one module of the generated crate holds, in the order it is emitted.
@@ -203,19 +256,34 @@ struct ModulePlan<'m> {
 }
 
 /// The emission, module by module. Every name handed out on the way (a synthesized union, a
-/// request body) is claimed in the module being emitted, so a module is complete when its
-/// turn ends and modules can be formatted while later ones are still being built.
+/// request body) is claimed in the module being emitted, so the modules are emitted
+/// independently of each other, in parallel, each from the shared [`TypeIndex`].
 pub(crate) struct Emission<'m> {
-    pub space: TypeSpace<'m>,
+    pub index: TypeIndex<'m>,
     plan: BTreeMap<Vec<String>, ModulePlan<'m>>,
     /// The generated endpoints (not `codegen_exclude`, with request and response types),
     /// sorted by name.
     pub endpoints: Vec<&'m crate::model::Endpoint>,
 }
 
+/// One module, as [`Emission::run`] has it from its thread.
+struct BuiltModule<T> {
+    out: T,
+    /// The body types of the module's requests, as text (token streams can't cross threads).
+    bodies: Vec<(TypeName, String)>,
+}
+
+/// What [`Emission::run`] yields.
+pub(crate) struct Built<T> {
+    /// What `finish` made of each module, in the order of the module paths.
+    pub modules: Vec<T>,
+    /// The Rust type of each request's body, as emitted (`crate::...`), as text.
+    pub request_bodies: HashMap<TypeName, String>,
+}
+
 impl<'m> Emission<'m> {
     pub(crate) fn new(model: &'m Model) -> Result<Self, EmitError> {
-        let space = TypeSpace::new(model)?;
+        let index = TypeIndex::new(model)?;
         let mut plan: BTreeMap<Vec<String>, ModulePlan<'m>> = BTreeMap::new();
         plan.insert(Vec::new(), ModulePlan::default());
         let excluded: BTreeSet<&TypeName> = model
@@ -258,44 +326,68 @@ impl<'m> Emission<'m> {
             }
         }
         Ok(Emission {
-            space,
+            index,
             plan,
             endpoints,
         })
     }
 
-    /// Emits every module in order, handing each one to `done` as soon as it is complete:
-    /// `(module path, child modules, items)`.
-    pub(crate) fn run(
-        &mut self,
-        mut done: impl FnMut(&[String], &BTreeSet<String>, TokenStream),
-    ) -> Result<(), EmitError> {
-        for (path, plan) in &self.plan {
-            let mut items = TokenStream::new();
-            for def in &plan.types {
-                items.extend(self.space.type_items(def)?);
-            }
-            for endpoint in &plan.endpoints {
-                items.extend(self.space.endpoint_items(endpoint)?.items);
-            }
-            items.extend(self.space.synthesized_items(path)?);
-            if let Some((namespace, accessor)) = &plan.handle {
-                items.extend(handle_items(namespace, accessor));
-            }
-            done(path, &plan.children, items);
+    /// Emits every module, on the threads of the current rayon pool, and hands each one to
+    /// `finish` on the thread that built it (token streams can't cross threads):
+    /// `(module path, child modules, items)`. The results are in module order whatever the
+    /// threads did; an error is the one of the first module that failed.
+    pub(crate) fn run<T: Send>(
+        &self,
+        build_time: &Summed,
+        finish: impl Fn(&[String], &BTreeSet<String>, Vec<TokenStream>) -> Result<T, EmitError> + Sync,
+    ) -> Result<Built<T>, EmitError> {
+        let plans: Vec<(&Vec<String>, &ModulePlan<'m>)> = self.plan.iter().collect();
+        let results: Vec<Result<BuiltModule<T>, EmitError>> = plans
+            .par_iter()
+            .map(|(path, plan)| {
+                let mut space = TypeSpace::new(&self.index, path);
+                let items = build_time.time(|| module_items(&mut space, path, plan))?;
+                let out = finish(path, &plan.children, items)?;
+                let bodies = std::mem::take(&mut space.request_bodies)
+                    .into_iter()
+                    .map(|(request, ty)| (request, ty.to_string()))
+                    .collect();
+                Ok(BuiltModule { out, bodies })
+            })
+            .collect();
+        let mut built = Built {
+            modules: Vec::with_capacity(results.len()),
+            request_bodies: HashMap::new(),
+        };
+        for result in results {
+            let module = result?;
+            built.modules.push(module.out);
+            built.request_bodies.extend(module.bodies);
         }
-        // A module's types only ever synthesize into their own module; check that no module
-        // was given something after its turn.
-        for (path, list) in &self.space.synthesized {
-            if self.space.synthesized_done(path) != list.len() {
-                return Err(EmitError::Invalid(format!(
-                    "a union was synthesized into `{}` after it was emitted",
-                    path.join("::")
-                )));
-            }
-        }
-        Ok(())
+        Ok(built)
     }
+}
+
+/// The items of one module, a token stream for each of its types, its endpoints, the unions
+/// they synthesized and its namespace handle (kept apart: syn parses many small streams faster
+/// than their concatenation).
+fn module_items(
+    space: &mut TypeSpace<'_, '_>,
+    path: &[String],
+    plan: &ModulePlan<'_>,
+) -> Result<Vec<TokenStream>, EmitError> {
+    let mut items = Vec::with_capacity(plan.types.len() + plan.endpoints.len() + 2);
+    for def in &plan.types {
+        items.push(space.type_items(def)?);
+    }
+    for endpoint in &plan.endpoints {
+        items.push(space.endpoint_items(endpoint)?.items);
+    }
+    items.push(space.synthesized_items(path)?);
+    if let Some((namespace, accessor)) = &plan.handle {
+        items.push(handle_items(namespace, accessor));
+    }
+    Ok(items)
 }
 
 /// The namespace handle: `client.security().create_api_key(...)`.
@@ -325,7 +417,7 @@ pub fn emit_timed(
     options: &EmitOptions,
 ) -> Result<(BTreeMap<PathBuf, String>, EmitTimings), EmitError> {
     let model = lowering::prepare(model);
-    emit_inner(&model, options).map(|(files, timings, _)| (files, timings))
+    emit_inner(&model, options).map(|(files, timings, _, _)| (files, timings))
 }
 
 /// [`emit`], plus the Rust types each endpoint's examples decode into (one emission for both).
@@ -334,55 +426,40 @@ pub fn emit_with_targets(
     options: &EmitOptions,
 ) -> Result<(BTreeMap<PathBuf, String>, Vec<ExampleTarget>), EmitError> {
     let model = lowering::prepare(model);
-    let (files, _, emission) = emit_inner(&model, options)?;
-    let targets = targets::targets_of(&emission.space, &emission.endpoints, options)?;
+    let (files, _, emission, request_bodies) = emit_inner(&model, options)?;
+    let targets = targets::targets_of(
+        &emission.index,
+        &request_bodies,
+        &emission.endpoints,
+        options,
+    )?;
     Ok((files, targets))
 }
 
-type Emitted<'m> = (BTreeMap<PathBuf, String>, EmitTimings, Emission<'m>);
+type Emitted<'m> = (
+    BTreeMap<PathBuf, String>,
+    EmitTimings,
+    Emission<'m>,
+    HashMap<TypeName, String>,
+);
 
 fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>, EmitError> {
-    let started = std::time::Instant::now();
-    let mut timings = EmitTimings::default();
+    let started = Instant::now();
     let mut emission = Emission::new(model)?;
-    emission.space.crate_name = options.package_name.replace('-', "_");
-    emission.space.builders = options.parts.builders;
+    emission.index.crate_name = options.package_name.replace('-', "_");
+    emission.index.builders = options.parts.builders;
     let parts = options.parts;
     let features = features::Features::new(model, &emission.endpoints);
     let root_children = emission.plan[&Vec::new()].children.clone();
-
-    // Token streams can't cross threads: each finished module goes to the formatting
-    // threads as text while the next one is built.
-    let rendered: std::sync::Mutex<Vec<Result<(PathBuf, String), EmitError>>> =
-        std::sync::Mutex::new(Vec::new());
-    let mut built = Ok(());
-    rayon::in_place_scope(|scope| {
-        built = emission.run(|path, children, items| {
-            if path.is_empty() {
-                return;
-            }
-            let path = path.to_vec();
-            let children: Vec<String> = children.iter().cloned().collect();
-            let text = items.to_string();
-            let (features, rendered) = (&features, &rendered);
-            scope.spawn(move |_| {
-                let result = format_module(&path, &children, &text, features, parts);
-                if let Ok(mut list) = rendered.lock() {
-                    list.push(result);
-                }
-            });
-        });
-        timings.build = started.elapsed();
-    });
-    built?;
-    let mut files = BTreeMap::new();
-    let rendered = rendered
-        .into_inner()
-        .map_err(|_| EmitError::Invalid("a formatting thread panicked".to_string()))?;
-    for result in rendered {
-        let (path, text) = result?;
-        files.insert(path, text);
-    }
+    let clocks = Clocks::default();
+    let built = emission.run(&clocks.build, |path, children, items| {
+        if path.is_empty() {
+            // The crate root is written by hand ([`lib_rs`]).
+            return Ok(None);
+        }
+        format_module(path, children, items, &features, parts, &clocks).map(Some)
+    })?;
+    let mut files: BTreeMap<PathBuf, String> = built.modules.into_iter().flatten().collect();
     files.insert(
         PathBuf::from("src/lib.rs"),
         lib_rs(&root_children, &options.spec_version, options.parts),
@@ -404,45 +481,59 @@ fn emit_inner<'m>(model: &'m Model, options: &EmitOptions) -> Result<Emitted<'m>
         PathBuf::from("Cargo.toml"),
         manifest(options, &features, whoami.as_deref()),
     );
-    timings.format = started.elapsed().saturating_sub(timings.build);
-    Ok((files, timings, emission))
+    let timings = EmitTimings {
+        wall: started.elapsed(),
+        build: clocks.build.total(),
+        parse: clocks.parse.total(),
+        print: clocks.print.total(),
+    };
+    Ok((files, timings, emission, built.request_bodies))
 }
 
 /// One module file: its feature gate, its children, its items (gated apart when the module
 /// is needed only for a descendant's sake), printed by prettyplease.
 fn format_module(
     path: &[String],
-    children: &[String],
-    items: &str,
+    children: &BTreeSet<String>,
+    items: Vec<TokenStream>,
     features: &features::Features,
     parts: EmittedParts,
+    clocks: &Clocks,
 ) -> Result<(PathBuf, String), EmitError> {
     let file = module_file(path, !children.is_empty());
     let syntax = |source| EmitError::Syntax {
         file: file.display().to_string(),
         source,
     };
-    let mut items: syn::File = syn::parse_str(items).map_err(syntax)?;
-    let needed = features.needed(path);
-    let own = features.own(path);
-    if own != needed
-        && let Some(cfg) = features.cfg(&own)
-    {
-        features::gate_items(&mut items.items, &cfg);
-    }
-    let children = children.iter().map(|c| ident(c));
-    let mut parsed: syn::File = syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
-    parsed.items.extend(items.items);
-    let doc = format!(
-        " The types and endpoints of the specification's `{}` namespace.",
-        path.join(".")
-    );
-    parsed.attrs.push(syn::parse_quote!(#![doc = #doc]));
-    if let Some(cfg) = features.cfg(&needed) {
-        parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
-    }
-    ablation::leave_out(&mut parsed, parts);
-    let text = format!("{HEADER}{}", prettyplease::unparse(&parsed));
+    let parsed = clocks.parse.time(|| {
+        let children = children.iter().map(|c| ident(c));
+        let mut parsed: syn::File = syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
+        let first_own = parsed.items.len();
+        for tokens in items {
+            let chunk: syn::File = syn::parse2(tokens).map_err(syntax)?;
+            parsed.items.extend(chunk.items);
+        }
+        let needed = features.needed(path);
+        let own = features.own(path);
+        if own != needed
+            && let Some(cfg) = features.cfg(&own)
+        {
+            features::gate_items(&mut parsed.items[first_own..], &cfg);
+        }
+        let doc = format!(
+            " The types and endpoints of the specification's `{}` namespace.",
+            path.join(".")
+        );
+        parsed.attrs.push(syn::parse_quote!(#![doc = #doc]));
+        if let Some(cfg) = features.cfg(&needed) {
+            parsed.attrs.push(syn::parse_quote!(#![cfg(#cfg)]));
+        }
+        ablation::leave_out(&mut parsed, parts);
+        Ok(parsed)
+    })?;
+    let text = clocks
+        .print
+        .time(|| format!("{HEADER}{}", prettyplease::unparse(&parsed)));
     Ok((file, text))
 }
 

@@ -107,9 +107,14 @@ pub fn type_param(name: &str) -> Ident {
     Ident::new(&name, Span::call_site())
 }
 
+/// The scope of a module's type names: the crate root's `Client` and `Error` are taken.
+fn module_scope() -> Scope {
+    Scope::with_reserved(&["Client", "Error"])
+}
+
 /// Hands out unique names within one scope (a struct's fields, an enum's variants, a module's
 /// types): the first claimant keeps the name, later ones get a numbered suffix.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Scope {
     taken: BTreeSet<String>,
 }
@@ -280,12 +285,20 @@ impl NameTable {
         self.bodies.get(request)
     }
 
-    /// Reserves a fresh type name in `module` (for types synthesized from inline unions).
-    pub fn claim(&mut self, module: &[String], wanted: String) -> String {
+    fn claim(&mut self, module: &[String], wanted: String) -> String {
         self.module_scopes
             .entry(module.to_vec())
-            .or_insert_with(|| Scope::with_reserved(&["Client", "Error"]))
+            .or_insert_with(module_scope)
             .claim(wanted)
+    }
+
+    /// The type names taken in `module` before its emission starts, from which it claims
+    /// the names of the types it synthesizes.
+    pub fn scope(&self, module: &[String]) -> Scope {
+        self.module_scopes
+            .get(module)
+            .cloned()
+            .unwrap_or_else(module_scope)
     }
 
     pub fn get(&self, name: &TypeName) -> Option<&RustPath> {

@@ -5,7 +5,9 @@
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 
-use super::typespace::TypeSpace;
+use std::collections::HashMap;
+
+use super::typespace::TypeIndex;
 use super::{EmitError, EmitOptions};
 use crate::model::{Body, Endpoint, Model, TypeDefinition, TypeName};
 
@@ -35,14 +37,20 @@ pub fn example_targets(
     // Names are handed out while emitting (a request body claims `<Request>Body` in its
     // module): read them from a real emission.
     let model = super::lowering::prepare(model);
-    let mut emission = super::Emission::new(&model)?;
-    emission.run(|_, _, _| {})?;
-    targets_of(&emission.space, &emission.endpoints, options)
+    let emission = super::Emission::new(&model)?;
+    let built = emission.run(&Default::default(), |_, _, _| Ok(()))?;
+    targets_of(
+        &emission.index,
+        &built.request_bodies,
+        &emission.endpoints,
+        options,
+    )
 }
 
 /// The targets, read from a finished emission.
 pub(super) fn targets_of(
-    space: &TypeSpace<'_>,
+    space: &TypeIndex<'_>,
+    request_bodies: &HashMap<TypeName, String>,
     endpoints: &[&Endpoint],
     options: &EmitOptions,
 ) -> Result<Vec<ExampleTarget>, EmitError> {
@@ -64,10 +72,15 @@ pub(super) fn targets_of(
         else {
             return Err(EmitError::UnknownType(request_name.clone()));
         };
-        let request_body_type = space
-            .request_bodies
-            .get(&request.name)
-            .map(|t| type_text(t.clone(), &request.generics, &crate_name));
+        let request_body_type = match request_bodies.get(&request.name) {
+            Some(text) => {
+                let tokens: TokenStream = text.parse().map_err(|_| {
+                    EmitError::Invalid(format!("{}: the body type does not parse", request.name))
+                })?;
+                Some(type_text(tokens, &request.generics, &crate_name))
+            }
+            None => None,
+        };
         let response_type = match response.body {
             Body::NoBody => None,
             _ => {

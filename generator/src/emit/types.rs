@@ -80,7 +80,7 @@ pub fn default_impl(
     }
 }
 
-impl TypeSpace<'_> {
+impl TypeSpace<'_, '_> {
     /// The items for one named type (nothing for types mapped to primitives).
     pub fn type_items(&mut self, def: &TypeDefinition) -> Result<TokenStream, EmitError> {
         let name = def.name();
@@ -370,7 +370,7 @@ impl TypeSpace<'_> {
         let kind_name = if outer.is_empty() {
             name.to_string()
         } else {
-            self.names.claim(&module, format!("{name}Variant"))
+            self.claim(&module, format!("{name}Variant"))?
         };
         let kind_ident = format_ident!("{}", kind_name);
         let mut scope = Scope::default();
@@ -703,38 +703,19 @@ impl TypeSpace<'_> {
     /// The enums synthesized from inline unions in `module`.
     pub fn synthesized_items(&mut self, module: &[String]) -> Result<TokenStream, EmitError> {
         let mut out = TokenStream::new();
-        let mut done = self.synthesized_done(module);
         // Emitting a union may synthesize more unions in the same module.
         loop {
-            let pending: Vec<_> = self
-                .synthesized
-                .get(module)
-                .map(|list| {
-                    list[done..]
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.name.clone(),
-                                s.generics.clone(),
-                                s.items.clone(),
-                                s.owner.clone(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let pending = self.take_synthesized();
             if pending.is_empty() {
-                self.synthesized_emitted.insert(module.to_vec(), done);
                 return Ok(out);
             }
-            done += pending.len();
-            for (name, generics, items, owner) in pending {
+            for synthesized in &pending {
                 let docs = quote!(#[doc = " One of several shapes this value can take."]);
                 let union = UnionSpec {
-                    name: &name,
-                    owner: &owner,
-                    generics: &generics,
-                    items: &items,
+                    name: &synthesized.name,
+                    owner: &synthesized.owner,
+                    generics: &synthesized.generics,
+                    items: &synthesized.items,
                     codegen_names: &[],
                     variants: None,
                     docs,
@@ -1434,7 +1415,7 @@ struct ShortcutSpec<'a> {
     auto_short: bool,
 }
 
-impl TypeSpace<'_> {
+impl TypeSpace<'_, '_> {
     /// Whether values of this type may be JSON objects.
     fn may_be_object(&self, value: &ValueOf, depth: usize) -> bool {
         if depth > 16 {

@@ -1,14 +1,14 @@
 //! The type space: every model type with its Rust path, which references must be boxed to
 //! break cycles, and the mapping from a model type expression to a Rust type.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::EmitError;
 use super::formats::FormatPolicy;
-use super::names::{NameTable, RustPath, ident};
+use super::names::{NameTable, RustPath, Scope, ident};
 use crate::model::{
     Behavior, Interface, Model, Property, TypeDefinition, TypeName, ValueOf, Variants,
 };
@@ -61,18 +61,14 @@ pub struct Synthesized {
     pub owner: TypeName,
 }
 
-pub struct TypeSpace<'m> {
+/// What the emission of every module reads: each model type with its Rust path, which
+/// references are boxed, the dictionary keys, the format policy. Built once; the modules are
+/// emitted from it in parallel, each by its own [`TypeSpace`].
+pub struct TypeIndex<'m> {
     index: HashMap<&'m TypeName, &'m TypeDefinition>,
     pub names: NameTable,
     /// Strongly connected component of each named type over "contains directly" edges.
     component: HashMap<TypeName, usize>,
-    /// Inline unions turned into named enums, by module.
-    pub synthesized: BTreeMap<Vec<String>, Vec<Synthesized>>,
-    synthesized_by_shape: HashMap<(Vec<String>, String), String>,
-    /// How many of each module's synthesized unions have been emitted.
-    pub synthesized_emitted: HashMap<Vec<String>, usize>,
-    /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
-    pub request_bodies: HashMap<TypeName, TokenStream>,
     /// The named types used as a dictionary's key, which must be `Eq` and `Hash`.
     pub dictionary_keys: HashSet<TypeName>,
     /// Which query parameters choose the response's media type (policy, not spec).
@@ -81,6 +77,31 @@ pub struct TypeSpace<'m> {
     pub crate_name: String,
     /// Whether builder methods are emitted ([`super::EmittedParts::builders`]).
     pub builders: bool,
+}
+
+/// The emission of one module: the shared [`TypeIndex`] (its methods and fields are reached
+/// through `Deref`), and what the module hands out on the way. Every name claimed while a
+/// module is emitted (a union synthesized from an inline union, a container's `...Variant`
+/// enum) is a name in that module, so modules don't depend on each other's emission.
+pub struct TypeSpace<'s, 'm> {
+    shared: &'s TypeIndex<'m>,
+    /// The module being emitted.
+    module: Vec<String>,
+    /// The type names taken in that module.
+    scope: Scope,
+    /// Inline unions turned into named enums, in the order they were met, not yet emitted.
+    synthesized: Vec<Synthesized>,
+    synthesized_by_shape: HashMap<String, String>,
+    /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
+    pub request_bodies: Vec<(TypeName, TokenStream)>,
+}
+
+impl<'m> std::ops::Deref for TypeSpace<'_, 'm> {
+    type Target = TypeIndex<'m>;
+
+    fn deref(&self) -> &TypeIndex<'m> {
+        self.shared
+    }
 }
 
 /// Every named type that is the key of a `Dictionary` somewhere in the model.
@@ -98,18 +119,14 @@ fn dictionary_keys(model: &Model) -> HashSet<TypeName> {
     keys
 }
 
-impl<'m> TypeSpace<'m> {
+impl<'m> TypeIndex<'m> {
     pub fn new(model: &'m Model) -> Result<Self, EmitError> {
         let index: HashMap<&TypeName, &TypeDefinition> =
             model.types.iter().map(|t| (t.name(), t)).collect();
-        let mut space = TypeSpace {
+        let mut space = TypeIndex {
             index,
             names: NameTable::new(model),
             component: HashMap::new(),
-            synthesized: BTreeMap::new(),
-            synthesized_by_shape: HashMap::new(),
-            synthesized_emitted: HashMap::new(),
-            request_bodies: HashMap::new(),
             dictionary_keys: dictionary_keys(model),
             formats: FormatPolicy::checked_in()?,
             crate_name: "elasticsearch_typed".to_string(),
@@ -118,11 +135,6 @@ impl<'m> TypeSpace<'m> {
         space.check_format_policy()?;
         space.component = space.components();
         Ok(space)
-    }
-
-    /// How many of the unions synthesized into `module` have been emitted.
-    pub fn synthesized_done(&self, module: &[String]) -> usize {
-        self.synthesized_emitted.get(module).copied().unwrap_or(0)
     }
 
     /// Every `param` row of the format policy whose owner is in the model names one of its
@@ -164,7 +176,7 @@ impl<'m> TypeSpace<'m> {
     /// `TextProperty`, each of which carries the tag. An alias met twice is kept as it is.
     pub fn flatten_tagged_members(&self, items: &[ValueOf]) -> Vec<ValueOf> {
         fn walk(
-            space: &TypeSpace<'_>,
+            space: &TypeIndex<'_>,
             items: &[ValueOf],
             seen: &mut Vec<TypeName>,
             out: &mut Vec<ValueOf>,
@@ -260,104 +272,6 @@ impl<'m> TypeSpace<'m> {
             if matches!(a.variants, Some(Variants::ExternalTag { .. })))
     }
 
-    /// The Rust type for a model type expression.
-    pub fn rust_type(&mut self, value: &ValueOf, ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
-        self.rust_type_at(value, ctx, true)
-    }
-
-    fn rust_type_at(
-        &mut self,
-        value: &ValueOf,
-        ctx: &Ctx<'_>,
-        direct: bool,
-    ) -> Result<TokenStream, EmitError> {
-        Ok(match value {
-            ValueOf::InstanceOf(instance) => {
-                let name = &instance.type_name;
-                if ctx.generics.contains(name) {
-                    let param = super::names::type_param(&name.name);
-                    return Ok(quote!(#param));
-                }
-                if let Some(ty) = primitive(name) {
-                    return Ok(ty);
-                }
-                let Some(def) = self.get(name) else {
-                    return Err(EmitError::UnknownType(name.clone()));
-                };
-                if let TypeDefinition::Request(request) = def {
-                    return self.request_as_value(request, instance, ctx);
-                }
-                let path = self.path_tokens(name)?;
-                let generics = instance
-                    .generics
-                    .iter()
-                    .map(|g| self.rust_type_at(g, ctx, false))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let ty = if generics.is_empty() {
-                    path
-                } else {
-                    quote!(#path<#(#generics),*>)
-                };
-                if direct && self.needs_box(ctx.owner, name) {
-                    quote!(::std::boxed::Box<#ty>)
-                } else {
-                    ty
-                }
-            }
-            ValueOf::ArrayOf { value } => {
-                let inner = self.rust_type_at(value, ctx, false)?;
-                quote!(::std::vec::Vec<#inner>)
-            }
-            ValueOf::DictionaryOf {
-                key,
-                value,
-                single_key,
-            } => {
-                let k = self.rust_type_at(key, ctx, false)?;
-                let v = self.rust_type_at(value, ctx, direct && *single_key)?;
-                if *single_key {
-                    quote!(crate::runtime::SingleKey<#k, #v>)
-                } else if self.is_typed_keys_value(value) {
-                    quote!(crate::runtime::TypedKeys<#v>)
-                } else {
-                    quote!(::indexmap::IndexMap<#k, #v>)
-                }
-            }
-            ValueOf::UserDefinedValue => quote!(::serde_json::Value),
-            ValueOf::LiteralValue { value } => match value {
-                crate::model::Literal::Bool(_) => quote!(bool),
-                // An integer literal (`version: 1`) is written back as an integer.
-                crate::model::Literal::Number(n) if n.is_i64() => quote!(i64),
-                crate::model::Literal::Number(_) => quote!(f64),
-                crate::model::Literal::String(_) => quote!(::std::string::String),
-            },
-            ValueOf::UnionOf { items } => {
-                if let Some(inner) = self.nullable_inner(value) {
-                    let inner = self.rust_type_at(inner, ctx, direct)?;
-                    return Ok(quote!(crate::runtime::Nullable<#inner>));
-                }
-                if let Some(one) = one_or_many(items) {
-                    let inner = self.rust_type_at(one, ctx, false)?;
-                    return Ok(quote!(crate::runtime::OneOrMany<#inner>));
-                }
-                let name = self.synthesize(items, ctx);
-                let module = ctx.module.iter().map(|m| ident(m));
-                let name = format_ident!("{}", name);
-                let used: Vec<&TypeName> = ctx
-                    .generics
-                    .iter()
-                    .filter(|g| items.iter().any(|item| mentions(item, g)))
-                    .collect();
-                if used.is_empty() {
-                    quote!(crate #(:: #module)* :: #name)
-                } else {
-                    let params = used.iter().map(|g| super::names::type_param(&g.name));
-                    quote!(crate #(:: #module)* :: #name<#(#params),*>)
-                }
-            }
-        })
-    }
-
     /// `Dictionary<K, Aggregate>` (or of arrays of such) holds typed_keys entries.
     fn is_typed_keys_value(&self, value: &ValueOf) -> bool {
         match value {
@@ -365,32 +279,6 @@ impl<'m> TypeSpace<'m> {
             ValueOf::ArrayOf { value } => self.is_typed_keys_value(value),
             _ => false,
         }
-    }
-
-    fn synthesize(&mut self, items: &[ValueOf], ctx: &Ctx<'_>) -> String {
-        let shape = serde_json::to_string(items).unwrap_or_default();
-        let key = (ctx.module.to_vec(), format!("{}|{shape}", ctx.hint));
-        if let Some(existing) = self.synthesized_by_shape.get(&key) {
-            return existing.clone();
-        }
-        let name = self.names.claim(ctx.module, ctx.hint.clone());
-        self.synthesized_by_shape.insert(key, name.clone());
-        let generics = ctx
-            .generics
-            .iter()
-            .filter(|g| items.iter().any(|item| mentions(item, g)))
-            .cloned()
-            .collect();
-        self.synthesized
-            .entry(ctx.module.to_vec())
-            .or_default()
-            .push(Synthesized {
-                name: name.clone(),
-                generics,
-                items: items.to_vec(),
-                owner: ctx.owner.clone(),
-            });
-        name
     }
 
     /// A reference from `owner` to `target` closes a cycle without a heap indirection.
@@ -437,49 +325,6 @@ impl<'m> TypeSpace<'m> {
             }
         }
         component
-    }
-
-    /// A request used as the type of a value (a property of an older branch: `template?:
-    /// SearchTemplateRequest`): inside a JSON document a request can only be its body, so it
-    /// stands for its body's type.
-    fn request_as_value(
-        &mut self,
-        request: &'m crate::model::Request,
-        instance: &crate::model::InstanceOf,
-        ctx: &Ctx<'_>,
-    ) -> Result<TokenStream, EmitError> {
-        match &request.body {
-            crate::model::Body::Properties { .. } => {
-                let path =
-                    self.names.body(&request.name).cloned().ok_or_else(|| {
-                        EmitError::Invalid(format!("{}: no body name", request.name))
-                    })?;
-                let module = path.module.iter().map(|m| ident(m));
-                let body = format_ident!("{}", path.name);
-                let generics = instance
-                    .generics
-                    .iter()
-                    .map(|g| self.rust_type_at(g, ctx, false))
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(if generics.is_empty() {
-                    quote!(crate #(:: #module)* :: #body)
-                } else {
-                    quote!(crate #(:: #module)* :: #body<#(#generics),*>)
-                })
-            }
-            crate::model::Body::Value { value, .. } => {
-                let map: HashMap<&TypeName, &ValueOf> = request
-                    .generics
-                    .iter()
-                    .zip(instance.generics.iter())
-                    .collect();
-                self.rust_type(&substitute(value, &map), ctx)
-            }
-            crate::model::Body::NoBody => Err(EmitError::Invalid(format!(
-                "{} is used as the type of a value, but the request has no body",
-                request.name
-            ))),
-        }
     }
 
     /// The type expressions a definition contains by value.
@@ -567,6 +412,205 @@ impl<'m> TypeSpace<'m> {
             .map(|g| substitute(g, &map))
             .collect();
         Some(behavior)
+    }
+}
+
+impl<'s, 'm> TypeSpace<'s, 'm> {
+    /// The emission of the module at `module`.
+    pub fn new(shared: &'s TypeIndex<'m>, module: &[String]) -> Self {
+        TypeSpace {
+            shared,
+            module: module.to_vec(),
+            scope: shared.names.scope(module),
+            synthesized: Vec::new(),
+            synthesized_by_shape: HashMap::new(),
+            request_bodies: Vec::new(),
+        }
+    }
+
+    /// The unions synthesized since the last call, to be emitted.
+    pub fn take_synthesized(&mut self) -> Vec<Synthesized> {
+        std::mem::take(&mut self.synthesized)
+    }
+
+    /// Reserves a fresh type name in `module`, which must be the module being emitted.
+    pub fn claim(&mut self, module: &[String], wanted: String) -> Result<String, EmitError> {
+        if module != self.module.as_slice() {
+            return Err(EmitError::Invalid(format!(
+                "the type `{wanted}` of module `{}` was named while `{}` was emitted",
+                module.join("::"),
+                self.module.join("::")
+            )));
+        }
+        Ok(self.scope.claim(wanted))
+    }
+
+    /// The Rust type for a model type expression.
+    pub fn rust_type(&mut self, value: &ValueOf, ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
+        self.rust_type_at(value, ctx, true)
+    }
+
+    fn rust_type_at(
+        &mut self,
+        value: &ValueOf,
+        ctx: &Ctx<'_>,
+        direct: bool,
+    ) -> Result<TokenStream, EmitError> {
+        Ok(match value {
+            ValueOf::InstanceOf(instance) => {
+                let name = &instance.type_name;
+                if ctx.generics.contains(name) {
+                    let param = super::names::type_param(&name.name);
+                    return Ok(quote!(#param));
+                }
+                if let Some(ty) = primitive(name) {
+                    return Ok(ty);
+                }
+                let Some(def) = self.get(name) else {
+                    return Err(EmitError::UnknownType(name.clone()));
+                };
+                if let TypeDefinition::Request(request) = def {
+                    return self.request_as_value(request, instance, ctx);
+                }
+                let path = self.path_tokens(name)?;
+                let generics = instance
+                    .generics
+                    .iter()
+                    .map(|g| self.rust_type_at(g, ctx, false))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let ty = if generics.is_empty() {
+                    path
+                } else {
+                    quote!(#path<#(#generics),*>)
+                };
+                if direct && self.needs_box(ctx.owner, name) {
+                    quote!(::std::boxed::Box<#ty>)
+                } else {
+                    ty
+                }
+            }
+            ValueOf::ArrayOf { value } => {
+                let inner = self.rust_type_at(value, ctx, false)?;
+                quote!(::std::vec::Vec<#inner>)
+            }
+            ValueOf::DictionaryOf {
+                key,
+                value,
+                single_key,
+            } => {
+                let k = self.rust_type_at(key, ctx, false)?;
+                let v = self.rust_type_at(value, ctx, direct && *single_key)?;
+                if *single_key {
+                    quote!(crate::runtime::SingleKey<#k, #v>)
+                } else if self.is_typed_keys_value(value) {
+                    quote!(crate::runtime::TypedKeys<#v>)
+                } else {
+                    quote!(::indexmap::IndexMap<#k, #v>)
+                }
+            }
+            ValueOf::UserDefinedValue => quote!(::serde_json::Value),
+            ValueOf::LiteralValue { value } => match value {
+                crate::model::Literal::Bool(_) => quote!(bool),
+                // An integer literal (`version: 1`) is written back as an integer.
+                crate::model::Literal::Number(n) if n.is_i64() => quote!(i64),
+                crate::model::Literal::Number(_) => quote!(f64),
+                crate::model::Literal::String(_) => quote!(::std::string::String),
+            },
+            ValueOf::UnionOf { items } => {
+                if let Some(inner) = self.nullable_inner(value) {
+                    let inner = self.rust_type_at(inner, ctx, direct)?;
+                    return Ok(quote!(crate::runtime::Nullable<#inner>));
+                }
+                if let Some(one) = one_or_many(items) {
+                    let inner = self.rust_type_at(one, ctx, false)?;
+                    return Ok(quote!(crate::runtime::OneOrMany<#inner>));
+                }
+                let name = self.synthesize(items, ctx)?;
+                let module = ctx.module.iter().map(|m| ident(m));
+                let name = format_ident!("{}", name);
+                let used: Vec<&TypeName> = ctx
+                    .generics
+                    .iter()
+                    .filter(|g| items.iter().any(|item| mentions(item, g)))
+                    .collect();
+                if used.is_empty() {
+                    quote!(crate #(:: #module)* :: #name)
+                } else {
+                    let params = used.iter().map(|g| super::names::type_param(&g.name));
+                    quote!(crate #(:: #module)* :: #name<#(#params),*>)
+                }
+            }
+        })
+    }
+
+    /// The name of the enum synthesized from the inline union `items` at `ctx` (the same
+    /// union at the same place gets the same enum).
+    fn synthesize(&mut self, items: &[ValueOf], ctx: &Ctx<'_>) -> Result<String, EmitError> {
+        let shape = serde_json::to_string(items).unwrap_or_default();
+        let key = format!("{}|{shape}", ctx.hint);
+        if ctx.module == self.module.as_slice()
+            && let Some(existing) = self.synthesized_by_shape.get(&key)
+        {
+            return Ok(existing.clone());
+        }
+        let name = self.claim(ctx.module, ctx.hint.clone())?;
+        self.synthesized_by_shape.insert(key, name.clone());
+        let generics = ctx
+            .generics
+            .iter()
+            .filter(|g| items.iter().any(|item| mentions(item, g)))
+            .cloned()
+            .collect();
+        self.synthesized.push(Synthesized {
+            name: name.clone(),
+            generics,
+            items: items.to_vec(),
+            owner: ctx.owner.clone(),
+        });
+        Ok(name)
+    }
+
+    /// A request used as the type of a value (a property of an older branch: `template?:
+    /// SearchTemplateRequest`): inside a JSON document a request can only be its body, so it
+    /// stands for its body's type.
+    fn request_as_value(
+        &mut self,
+        request: &'m crate::model::Request,
+        instance: &crate::model::InstanceOf,
+        ctx: &Ctx<'_>,
+    ) -> Result<TokenStream, EmitError> {
+        match &request.body {
+            crate::model::Body::Properties { .. } => {
+                let path =
+                    self.names.body(&request.name).cloned().ok_or_else(|| {
+                        EmitError::Invalid(format!("{}: no body name", request.name))
+                    })?;
+                let module = path.module.iter().map(|m| ident(m));
+                let body = format_ident!("{}", path.name);
+                let generics = instance
+                    .generics
+                    .iter()
+                    .map(|g| self.rust_type_at(g, ctx, false))
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(if generics.is_empty() {
+                    quote!(crate #(:: #module)* :: #body)
+                } else {
+                    quote!(crate #(:: #module)* :: #body<#(#generics),*>)
+                })
+            }
+            crate::model::Body::Value { value, .. } => {
+                let map: HashMap<&TypeName, &ValueOf> = request
+                    .generics
+                    .iter()
+                    .zip(instance.generics.iter())
+                    .collect();
+                self.rust_type(&substitute(value, &map), ctx)
+            }
+            crate::model::Body::NoBody => Err(EmitError::Invalid(format!(
+                "{} is used as the type of a value, but the request has no body",
+                request.name
+            ))),
+        }
     }
 }
 
