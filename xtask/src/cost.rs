@@ -355,6 +355,10 @@ pub struct Options {
     pub no_build: bool,
     /// Runs of the generator to take the median of.
     pub runs: usize,
+    /// Only the decode and bulk-encode benchmark.
+    pub decode_only: bool,
+    /// Rounds of the decode benchmark to take the median of.
+    pub decode_rounds: usize,
 }
 
 pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
@@ -364,8 +368,10 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
     machine(&mut report);
     print!("{report}");
 
-    let generator = generator_figures(&options.spec, options.runs.max(1))?;
-    print!("{generator}");
+    if !options.decode_only {
+        let generator = generator_figures(&options.spec, options.runs.max(1))?;
+        print!("{generator}");
+    }
 
     let gen_ws = work.join("gen");
     let model = generator::parse::parse_spec(&options.spec).map_err(|e| e.to_string())?;
@@ -376,7 +382,7 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
         ..EmitOptions::for_output(&crate_dir)
     };
     write_crate(&model, &crate_dir, &crate_options)?;
-    let variants = if options.smoke || options.no_ablation {
+    let variants = if options.smoke || options.no_ablation || options.decode_only {
         Vec::new()
     } else {
         variants()
@@ -429,7 +435,11 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
 
     // The decode and encode benchmark (release build of the crate's `global` feature: minutes,
     // which is why the smoke version leaves it out).
-    decode_bench(&gen_ws, 15)?;
+    decode_bench(&gen_ws, options.decode_rounds.max(1))?;
+    if options.decode_only {
+        println!("total time: {:.0?}", started.elapsed());
+        return Ok(());
+    }
 
     // The compile figures.
     println!();

@@ -110,6 +110,13 @@ enum Command {
         /// Runs of the generator to take the median of.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// Only the decode and bulk-encode benchmark (writes the upstream crate and builds the
+        /// benchmark in release; no generator figures, no compile measurements).
+        #[arg(long, conflicts_with = "smoke")]
+        decode_only: bool,
+        /// Rounds of the decode benchmark to take the median of.
+        #[arg(long, default_value_t = 15)]
+        decode_rounds: usize,
     },
     /// Mutate the test specs with a seeded structured mutator and run the pipeline on each
     /// case: no panic, bounded time, a located error or output that compiles (a sample).
@@ -291,6 +298,8 @@ fn run(command: Command) -> Result<(), String> {
             no_ablation,
             no_build,
             runs,
+            decode_only,
+            decode_rounds,
         } => {
             let spec =
                 spec.unwrap_or_else(|| root.join("../shared/es-specification/specification"));
@@ -308,6 +317,8 @@ fn run(command: Command) -> Result<(), String> {
                     no_ablation,
                     no_build,
                     runs,
+                    decode_only,
+                    decode_rounds,
                 },
             )
         }
