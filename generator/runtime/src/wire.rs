@@ -64,9 +64,9 @@ macro_rules! wire_struct {
             for $name $(<$($param),+>)?
         {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Fields $(<$($param),+>)? (::std::marker::PhantomData<fn() -> ($($($param,)+)?)>);
+                struct __Visitor $(<$($param),+>)? (::std::marker::PhantomData<fn() -> ($($($param,)+)?)>);
                 impl<'de $($(, $param: ::serde::Serialize + ::serde::de::DeserializeOwned)+)?> ::serde::de::Visitor<'de>
-                    for Fields $(<$($param),+>)?
+                    for __Visitor $(<$($param),+>)?
                 {
                     type Value = $name $(<$($param),+>)?;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -85,7 +85,7 @@ macro_rules! wire_struct {
                         })
                     }
                 }
-                ::serde::Deserializer::deserialize_map(deserializer, Fields(::std::marker::PhantomData))
+                ::serde::Deserializer::deserialize_map(deserializer, __Visitor(::std::marker::PhantomData))
             }
         }
     };

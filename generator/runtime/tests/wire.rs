@@ -362,7 +362,10 @@ fn error_paths_name_the_member() {
         opt inner "inner";
     });
     for (json, path) in [
-        (r#"{"inner":[{"wireName":"a"},{"wireName":"b","type":"x"}]}"#, "inner[1].type"),
+        (
+            r#"{"inner":[{"wireName":"a"},{"wireName":"b","type":"x"}]}"#,
+            "inner[1].type",
+        ),
         (r#"{"inner":[{"type":1}]}"#, "inner[0]"),
         (r#"{"inner":[{"wireName":"a","old":"b"}]}"#, "inner[0]"),
     ] {
@@ -375,7 +378,12 @@ fn error_paths_name_the_member() {
 /// Documents the one difference from the derive: no positional (array) form.
 #[test]
 fn an_array_is_not_read_as_a_struct() {
-    let err = serde_json::from_str::<Tagged>("[]").unwrap_err().to_string();
-    assert!(err.starts_with("invalid type: sequence, expected struct Tagged"), "{err}");
+    let err = serde_json::from_str::<Tagged>("[]")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("invalid type: sequence, expected struct Tagged"),
+        "{err}"
+    );
     assert!(serde_json::from_str::<TaggedDerived>("[]").is_ok());
 }
