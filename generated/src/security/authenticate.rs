@@ -3,20 +3,22 @@
 
 //! The types and endpoints of the specification's `security.authenticate` namespace.
 /// The API key the caller authenticated with.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuthenticateApiKey {
     /// The `id` property.
     pub id: crate::types::Id,
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// The `managed_by` property.
     pub managed_by: crate::security::types::CredentialManagedBy,
     /// The `internal` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub internal: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    AuthenticateApiKey { req id "id"; opt name "name"; req managed_by "managed_by"; opt
+    internal "internal"; }
+);
 impl AuthenticateApiKey {
     /// A `AuthenticateApiKey` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -61,23 +63,23 @@ impl AuthenticateApiKey {
     }
 }
 /// The token, if any, the caller authenticated with.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Token {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<crate::types::Name>,
     /// The `type` property.
     ///
     /// Availability: Stack since 7.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// The `managed_by` property.
     ///
     /// Availability: Stack since 9.4.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub managed_by: ::std::option::Option<crate::security::types::CredentialManagedBy>,
 }
+crate::runtime::wire_struct!(
+    Token { opt name "name"; opt r#type "type"; opt managed_by "managed_by"; }
+);
 impl Token {
     /// A `Token` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -217,29 +219,18 @@ impl AuthenticateRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuthenticateResponse {
     /// The API key used, when the caller authenticated with one.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<
         crate::security::authenticate::AuthenticateApiKey,
     >,
     /// Realm that checked the credentials.
     pub authentication_realm: crate::security::types::RealmInfo,
     /// The `email` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
-    )]
     pub email: ::std::option::Option<crate::runtime::Nullable<::std::string::String>>,
     /// The `full_name` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
-    )]
     pub full_name: ::std::option::Option<crate::runtime::Nullable<crate::types::Name>>,
     /// Realm the user's details were loaded from.
     pub lookup_realm: crate::security::types::RealmInfo,
@@ -256,9 +247,15 @@ pub struct AuthenticateResponse {
     /// The `token` property.
     ///
     /// Availability: Stack since 7.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub token: ::std::option::Option<crate::security::authenticate::Token>,
 }
+crate::runtime::wire_struct!(
+    AuthenticateResponse { opt api_key "api_key"; req authentication_realm
+    "authentication_realm"; nullable email "email"; nullable full_name "full_name"; req
+    lookup_realm "lookup_realm"; req metadata "metadata"; req roles "roles"; req username
+    "username"; req enabled "enabled"; req authentication_type "authentication_type"; opt
+    token "token"; }
+);
 impl AuthenticateResponse {
     /// A `AuthenticateResponse` with its required fields; the optional ones are left unset.
     pub fn new(

@@ -280,17 +280,20 @@ impl BulkUpdateApiKeysRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BulkUpdateApiKeysResponse {
     /// Keys that could not be updated, with the reason.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<crate::security::types::BulkError>,
     /// Keys that needed no change.
     pub noops: ::std::vec::Vec<::std::string::String>,
     /// Keys that were changed.
     pub updated: ::std::vec::Vec<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    BulkUpdateApiKeysResponse { opt errors "errors"; req noops "noops"; req updated
+    "updated"; }
+);
 impl BulkUpdateApiKeysResponse {
     /// A `BulkUpdateApiKeysResponse` with its required fields; the optional ones are left unset.
     pub fn new(

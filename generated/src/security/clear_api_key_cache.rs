@@ -111,11 +111,10 @@ impl ClearApiKeyCacheRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClearApiKeyCacheResponse {
     /// The `_nodes` property.
-    #[serde(rename = "_nodes")]
     pub node_stats: crate::types::NodeStatistics,
     /// The `cluster_name` property.
     pub cluster_name: crate::types::Name,
@@ -125,6 +124,10 @@ pub struct ClearApiKeyCacheResponse {
         crate::security::types::ClusterNode,
     >,
 }
+crate::runtime::wire_struct!(
+    ClearApiKeyCacheResponse { req node_stats "_nodes"; req cluster_name "cluster_name";
+    req nodes "nodes"; }
+);
 impl ClearApiKeyCacheResponse {
     /// A `ClearApiKeyCacheResponse` with its required fields; the optional ones are left unset.
     pub fn new(

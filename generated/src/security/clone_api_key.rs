@@ -275,13 +275,12 @@ impl CloneApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CloneApiKeyResponse {
     /// The secret part of the copy.
     pub api_key: ::std::string::String,
     /// Expiration time of the copy, in milliseconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<i64>,
     /// The copy's identifier.
     pub id: crate::types::Id,
@@ -290,6 +289,10 @@ pub struct CloneApiKeyResponse {
     /// Base64 of `id:api_key` (UTF-8), ready for an `ApiKey` authorization header.
     pub encoded: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    CloneApiKeyResponse { req api_key "api_key"; opt expiration "expiration"; req id
+    "id"; req name "name"; req encoded "encoded"; }
+);
 impl ::std::fmt::Debug for CloneApiKeyResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CloneApiKeyResponse")

@@ -293,13 +293,12 @@ impl CreateApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateApiKeyResponse {
     /// The secret part of the new key.
     pub api_key: ::std::string::String,
     /// Expiration time of the key, in milliseconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<i64>,
     /// The new key's identifier.
     pub id: crate::types::Id,
@@ -310,6 +309,10 @@ pub struct CreateApiKeyResponse {
     /// Availability: Stack since 7.16.0; Serverless.
     pub encoded: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    CreateApiKeyResponse { req api_key "api_key"; opt expiration "expiration"; req id
+    "id"; req name "name"; req encoded "encoded"; }
+);
 impl ::std::fmt::Debug for CreateApiKeyResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateApiKeyResponse")

@@ -282,13 +282,12 @@ impl CreateCrossClusterApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCrossClusterApiKeyResponse {
     /// The secret part of the new key.
     pub api_key: ::std::string::String,
     /// Expiration time of the key, in milliseconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::DurationValue<crate::types::UnitMillis>,
     >,
@@ -299,6 +298,10 @@ pub struct CreateCrossClusterApiKeyResponse {
     /// Base64 of `id:api_key` (UTF-8), the credential the remote cluster uses.
     pub encoded: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    CreateCrossClusterApiKeyResponse { req api_key "api_key"; opt expiration
+    "expiration"; req id "id"; req name "name"; req encoded "encoded"; }
+);
 impl ::std::fmt::Debug for CreateCrossClusterApiKeyResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateCrossClusterApiKeyResponse")

@@ -215,12 +215,13 @@ impl GetApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetApiKeyResponse {
     /// The `api_keys` property.
     pub api_keys: ::std::vec::Vec<crate::security::types::ApiKey>,
 }
+crate::runtime::wire_struct!(GetApiKeyResponse { req api_keys "api_keys"; });
 impl GetApiKeyResponse {
     /// A `GetApiKeyResponse` with its required fields; the optional ones are left unset.
     pub fn new(api_keys: ::std::vec::Vec<crate::security::types::ApiKey>) -> Self {

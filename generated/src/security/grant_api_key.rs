@@ -54,7 +54,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyGrantType {
 }
 /// Client credentials for a JWT whose realm requires client authentication. They are what
 /// the `ES-Client-Authentication` header would carry if the client called with the JWT itself.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClientAuthentication {
     /// The authentication scheme, case-sensitive.
@@ -63,6 +63,9 @@ pub struct ClientAuthentication {
     /// A secret: typed as `Password` (a string) so that generated code never prints it.
     pub value: crate::types::Password,
 }
+crate::runtime::wire_struct!(
+    ClientAuthentication { req scheme "scheme"; req value "value"; }
+);
 impl ::std::fmt::Debug for ClientAuthentication {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ClientAuthentication")
@@ -152,18 +155,16 @@ impl<'de> ::serde::Deserialize<'de> for ClientAuthenticationScheme {
     }
 }
 /// The API key to create on the user's behalf.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GrantApiKey {
     /// The `name` property.
     pub name: crate::types::Name,
     /// How long the key stays valid. Without it, the key never expires.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<crate::types::DurationLarge>,
     /// Permissions of the key, keyed by role name. The key gets the intersection of these
     /// with the user's permissions; when omitted or empty, it gets a snapshot of the user's
     /// (or the access token's) permissions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         crate::runtime::OneOrMany<
             ::indexmap::IndexMap<
@@ -174,9 +175,12 @@ pub struct GrantApiKey {
     >,
     /// Arbitrary, possibly nested, data to store with the key. Keys starting with `_` are
     /// reserved for the system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
 }
+crate::runtime::wire_struct!(
+    GrantApiKey { req name "name"; opt expiration "expiration"; opt role_descriptors
+    "role_descriptors"; opt metadata "metadata"; }
+);
 impl GrantApiKey {
     /// A `GrantApiKey` with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name) -> Self {
@@ -595,7 +599,7 @@ impl GrantApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GrantApiKeyResponse {
     /// The secret part of the new key.
@@ -605,13 +609,16 @@ pub struct GrantApiKeyResponse {
     /// The new key's name.
     pub name: crate::types::Name,
     /// Expiration time of the key, in epoch milliseconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,
     /// Base64 of `id:api_key`, ready for an `ApiKey` authorization header.
     pub encoded: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    GrantApiKeyResponse { req api_key "api_key"; req id "id"; req name "name"; opt
+    expiration "expiration"; req encoded "encoded"; }
+);
 impl ::std::fmt::Debug for GrantApiKeyResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GrantApiKeyResponse")

@@ -289,19 +289,23 @@ impl InvalidateApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InvalidateApiKeyResponse {
     /// How many errors occurred.
     pub error_count: i32,
     /// The errors; left out when `error_count` is `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_details: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// Keys invalidated by this call.
     pub invalidated_api_keys: ::std::vec::Vec<::std::string::String>,
     /// Keys that had been invalidated before.
     pub previously_invalidated_api_keys: ::std::vec::Vec<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    InvalidateApiKeyResponse { req error_count "error_count"; opt error_details
+    "error_details"; req invalidated_api_keys "invalidated_api_keys"; req
+    previously_invalidated_api_keys "previously_invalidated_api_keys"; }
+);
 impl InvalidateApiKeyResponse {
     /// A `InvalidateApiKeyResponse` with its required fields; the optional ones are left unset.
     pub fn new(

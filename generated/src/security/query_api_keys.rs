@@ -584,48 +584,42 @@ impl ApiKeyAggregationContainer {
 /// but its clauses only accept API key queries, so they nest.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-bool-query>)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyBoolQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Queries keys must match; they do not contribute to the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// How many of the `should` clauses a key has to match (a count or a percentage).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// Queries keys must match; they contribute to the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// Queries keys must not match.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must_not: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
     /// Queries keys should match; each match raises the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub should: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::query_api_keys::ApiKeyQueryContainer>,
     >,
 }
+crate::runtime::wire_struct!(
+    ApiKeyBoolQuery { opt boost "boost"; opt query_name "_name"; opt filter "filter"; opt
+    minimum_should_match "minimum_should_match"; opt must "must"; opt must_not
+    "must_not"; opt should "should"; }
+);
 impl ApiKeyBoolQuery {
     /// A `ApiKeyBoolQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -719,30 +713,30 @@ impl ApiKeyBoolQuery {
     }
 }
 /// Options of a `filters` aggregation in the query API keys API.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ApiKeyFiltersAggregation {
     /// The queries, one bucket each: a list, or an object that names each bucket.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filters: ::std::option::Option<
         crate::types::aggregations::Buckets<
             crate::security::query_api_keys::ApiKeyQueryContainer,
         >,
     >,
     /// Add a bucket for the keys that match none of the queries.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub other_bucket: ::std::option::Option<bool>,
     /// Key of that extra bucket.
     ///
     /// Server default: `"_other_"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub other_bucket_key: ::std::option::Option<::std::string::String>,
     /// Return buckets as an object keyed by name (`true`) or as a list (`false`).
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    ApiKeyFiltersAggregation { opt filters "filters"; opt other_bucket "other_bucket";
+    opt other_bucket_key "other_bucket_key"; opt keyed "keyed"; }
+);
 impl ApiKeyFiltersAggregation {
     /// A `ApiKeyFiltersAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1434,7 +1428,7 @@ impl QueryApiKeysRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct QueryApiKeysResponse {
     /// How many keys matched.
@@ -1444,11 +1438,14 @@ pub struct QueryApiKeysResponse {
     /// The keys of this page.
     pub api_keys: ::std::vec::Vec<crate::security::types::ApiKey>,
     /// Aggregation results, when aggregations were requested.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub aggregations: ::std::option::Option<
         crate::runtime::TypedKeys<crate::security::query_api_keys::ApiKeyAggregate>,
     >,
 }
+crate::runtime::wire_struct!(
+    QueryApiKeysResponse { req total "total"; req count "count"; req api_keys "api_keys";
+    opt aggregations "aggregations"; }
+);
 impl QueryApiKeysResponse {
     /// A `QueryApiKeysResponse` with its required fields; the optional ones are left unset.
     pub fn new(

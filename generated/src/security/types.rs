@@ -3,20 +3,21 @@
 
 //! The types and endpoints of the specification's `security.types` namespace.
 /// What a cross-cluster API key may do on the cluster that issued it.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Access {
     /// Index permissions for cross-cluster replication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub replication: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ReplicationAccess>,
     >,
     /// Index permissions for cross-cluster search.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub search: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::SearchAccess>,
     >,
 }
+crate::runtime::wire_struct!(
+    Access { opt replication "replication"; opt search "search"; }
+);
 impl Access {
     /// A `Access` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -51,7 +52,7 @@ impl Access {
     }
 }
 /// Information about one API key, as returned by the get and query APIs.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiKey {
     /// The key's identifier.
@@ -65,7 +66,6 @@ pub struct ApiKey {
     /// When the key was created, in epoch milliseconds.
     pub creation: crate::types::EpochTime<crate::types::UnitMillis>,
     /// When the key expires, in epoch milliseconds; absent for keys that never expire.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub expiration: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,
@@ -74,7 +74,6 @@ pub struct ApiKey {
     /// When the key was invalidated, in epoch milliseconds.
     ///
     /// Availability: Stack since 8.12.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub invalidation: ::std::option::Option<
         crate::types::EpochTime<crate::types::UnitMillis>,
     >,
@@ -85,7 +84,6 @@ pub struct ApiKey {
     /// Type of the realm that authenticated the owner.
     ///
     /// Availability: Stack since 8.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub realm_type: ::std::option::Option<::std::string::String>,
     /// User-supplied metadata of the key.
     ///
@@ -93,7 +91,6 @@ pub struct ApiKey {
     pub metadata: crate::types::Metadata,
     /// Role descriptors given to the key at creation or at its last update. When empty, the
     /// key has the owner's permissions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role_descriptors: ::std::option::Option<
         ::indexmap::IndexMap<
             ::std::string::String,
@@ -104,7 +101,6 @@ pub struct ApiKey {
     /// effective permissions are the intersection of these and its own role descriptors.
     ///
     /// Availability: Stack since 8.5.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub limited_by: ::std::option::Option<
         ::std::vec::Vec<
             ::indexmap::IndexMap<
@@ -116,26 +112,26 @@ pub struct ApiKey {
     /// For cross-cluster keys: the search and replication access they grant.
     ///
     /// Availability: Stack since 8.10.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub access: ::std::option::Option<crate::security::types::Access>,
     /// For cross-cluster keys: the TLS certificate identity the key is bound to.
     ///
     /// Availability: Stack since 9.3.0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub certificate_identity: ::std::option::Option<::std::string::String>,
     /// User profile ID of the owner, when requested and when a profile exists.
     ///
     /// Availability: Stack since 8.14.0; Serverless.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub profile_uid: ::std::option::Option<::std::string::String>,
     /// Sort values of this key when the query API was called with `sort`.
-    #[serde(
-        rename = "_sort",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub sort: ::std::option::Option<crate::types::SortResults>,
 }
+crate::runtime::wire_struct!(
+    ApiKey { req id "id"; req name "name"; req r#type "type"; req creation "creation";
+    opt expiration "expiration"; req invalidated "invalidated"; opt invalidation
+    "invalidation"; req username "username"; req realm "realm"; opt realm_type
+    "realm_type"; req metadata "metadata"; opt role_descriptors "role_descriptors"; opt
+    limited_by "limited_by"; opt access "access"; opt certificate_identity
+    "certificate_identity"; opt profile_uid "profile_uid"; opt sort "_sort"; }
+);
 impl ApiKey {
     /// A `ApiKey` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -384,12 +380,13 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyType {
     }
 }
 /// Application-scoped part of a global privilege.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApplicationGlobalUserPrivileges {
     /// The `manage` property.
     pub manage: crate::security::types::ManageUserPrivileges,
 }
+crate::runtime::wire_struct!(ApplicationGlobalUserPrivileges { req manage "manage"; });
 impl ApplicationGlobalUserPrivileges {
     /// A `ApplicationGlobalUserPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(manage: crate::security::types::ManageUserPrivileges) -> Self {
@@ -410,7 +407,7 @@ impl ApplicationGlobalUserPrivileges {
     }
 }
 /// Privileges on the resources of an application (for example Kibana).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApplicationPrivileges {
     /// Application the entry is about.
@@ -420,6 +417,10 @@ pub struct ApplicationPrivileges {
     /// Application resources the privileges apply to.
     pub resources: ::std::vec::Vec<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    ApplicationPrivileges { req application "application"; req privileges "privileges";
+    req resources "resources"; }
+);
 impl ApplicationPrivileges {
     /// A `ApplicationPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -464,7 +465,7 @@ impl ApplicationPrivileges {
     }
 }
 /// Failures of a bulk security operation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BulkError {
     /// How many items failed.
@@ -472,6 +473,7 @@ pub struct BulkError {
     /// The error of each failed item, keyed by the item's identifier.
     pub details: ::indexmap::IndexMap<::std::string::String, crate::types::ErrorCause>,
 }
+crate::runtime::wire_struct!(BulkError { req count "count"; req details "details"; });
 impl BulkError {
     /// A `BulkError` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -501,12 +503,13 @@ impl BulkError {
     }
 }
 /// A node that took part in a cluster-wide security operation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClusterNode {
     /// The `name` property.
     pub name: crate::types::Name,
 }
+crate::runtime::wire_struct!(ClusterNode { req name "name"; });
 impl ClusterNode {
     /// A `ClusterNode` with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name) -> Self {
@@ -1034,7 +1037,7 @@ impl<'de> ::serde::Deserialize<'de> for DataSourcePrivilege {
     }
 }
 /// Privileges on ES|QL data sources.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DataSourcePrivileges {
     /// Data source names or wildcard patterns the entry applies to.
@@ -1042,6 +1045,9 @@ pub struct DataSourcePrivileges {
     /// Privileges granted on those data sources.
     pub privileges: ::std::vec::Vec<crate::security::types::DataSourcePrivilege>,
 }
+crate::runtime::wire_struct!(
+    DataSourcePrivileges { req names "names"; req privileges "privileges"; }
+);
 impl DataSourcePrivileges {
     /// A `DataSourcePrivileges` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1077,16 +1083,15 @@ impl DataSourcePrivileges {
     }
 }
 /// Field-level security: which document fields are visible.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldSecurity {
     /// Fields hidden even though `grant` matches them.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub except: ::std::option::Option<crate::types::Fields>,
     /// Fields made visible.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grant: ::std::option::Option<crate::types::Fields>,
 }
+crate::runtime::wire_struct!(FieldSecurity { opt except "except"; opt grant "grant"; });
 impl FieldSecurity {
     /// A `FieldSecurity` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1117,7 +1122,7 @@ impl FieldSecurity {
     }
 }
 /// A global privilege entry.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GlobalPrivilege {
     /// The `application` property.
@@ -1125,11 +1130,13 @@ pub struct GlobalPrivilege {
     /// Data source privilege entries, granting access to ES|QL data sources.
     ///
     /// Availability: Stack since 9.5.0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_source: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::DataSourcePrivileges>,
     >,
 }
+crate::runtime::wire_struct!(
+    GlobalPrivilege { req application "application"; opt data_source "data_source"; }
+);
 impl GlobalPrivilege {
     /// A `GlobalPrivilege` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1328,20 +1335,18 @@ impl<'de> ::serde::Deserialize<'de> for IndexPrivilege {
     }
 }
 /// An index permission entry as used in roles and API keys.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IndicesPrivileges {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1349,9 +1354,13 @@ pub struct IndicesPrivileges {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    IndicesPrivileges { opt field_security "field_security"; req names "names"; req
+    privileges "privileges"; opt query "query"; opt allow_restricted_indices
+    "allow_restricted_indices"; }
+);
 impl IndicesPrivileges {
     /// A `IndicesPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1419,20 +1428,18 @@ impl IndicesPrivileges {
     }
 }
 /// One index permission entry.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IndicesPrivilegesBase {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1440,9 +1447,13 @@ pub struct IndicesPrivilegesBase {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    IndicesPrivilegesBase { opt field_security "field_security"; req names "names"; req
+    privileges "privileges"; opt query "query"; opt allow_restricted_indices
+    "allow_restricted_indices"; }
+);
 impl IndicesPrivilegesBase {
     /// A `IndicesPrivilegesBase` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1596,12 +1607,13 @@ impl<'de> ::serde::Deserialize<'de> for IndicesPrivilegesQuery {
     }
 }
 /// Applications whose user-level settings may be managed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ManageUserPrivileges {
     /// The `applications` property.
     pub applications: ::std::vec::Vec<::std::string::String>,
 }
+crate::runtime::wire_struct!(ManageUserPrivileges { req applications "applications"; });
 impl ManageUserPrivileges {
     /// A `ManageUserPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(applications: ::std::vec::Vec<::std::string::String>) -> Self {
@@ -1622,7 +1634,7 @@ impl ManageUserPrivileges {
     }
 }
 /// Name and type of a security realm.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RealmInfo {
     /// The `name` property.
@@ -1630,6 +1642,7 @@ pub struct RealmInfo {
     /// The `type` property.
     pub r#type: ::std::string::String,
 }
+crate::runtime::wire_struct!(RealmInfo { req name "name"; req r#type "type"; });
 impl RealmInfo {
     /// A `RealmInfo` with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name, r#type: ::std::string::String) -> Self {
@@ -1708,7 +1721,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoteClusterPrivilege {
     }
 }
 /// Cluster privileges granted on remote clusters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RemoteClusterPrivileges {
     /// Remote cluster aliases the entry applies to.
@@ -1716,6 +1729,9 @@ pub struct RemoteClusterPrivileges {
     /// Privileges granted on those clusters.
     pub privileges: ::std::vec::Vec<crate::security::types::RemoteClusterPrivilege>,
 }
+crate::runtime::wire_struct!(
+    RemoteClusterPrivileges { req clusters "clusters"; req privileges "privileges"; }
+);
 impl RemoteClusterPrivileges {
     /// A `RemoteClusterPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1751,7 +1767,7 @@ impl RemoteClusterPrivileges {
     }
 }
 /// An index permission entry for remote clusters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RemoteIndicesPrivileges {
     /// Remote cluster aliases the entry applies to.
@@ -1759,14 +1775,12 @@ pub struct RemoteIndicesPrivileges {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Index privileges granted on those indices.
     pub privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -1774,9 +1788,13 @@ pub struct RemoteIndicesPrivileges {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    RemoteIndicesPrivileges { req clusters "clusters"; opt field_security
+    "field_security"; req names "names"; req privileges "privileges"; opt query "query";
+    opt allow_restricted_indices "allow_restricted_indices"; }
+);
 impl RemoteIndicesPrivileges {
     /// A `RemoteIndicesPrivileges` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1855,7 +1873,7 @@ impl RemoteIndicesPrivileges {
     }
 }
 /// Index permissions of a cross-cluster key for replication.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ReplicationAccess {
     /// Index names or patterns the entry applies to.
@@ -1863,9 +1881,12 @@ pub struct ReplicationAccess {
     /// Let the patterns in `names` also match restricted (system) indices.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    ReplicationAccess { req names "names"; opt allow_restricted_indices
+    "allow_restricted_indices"; }
+);
 impl ReplicationAccess {
     /// A `ReplicationAccess` with its required fields; the optional ones are left unset.
     pub fn new(names: crate::runtime::OneOrMany<crate::types::IndexName>) -> Self {
@@ -1898,13 +1919,14 @@ impl ReplicationAccess {
     }
 }
 /// Limits the situations in which a role descriptor takes effect.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Restriction {
     /// Workflows the permissions are limited to. A key using a restriction must have
     /// exactly one role descriptor.
     pub workflows: ::std::vec::Vec<crate::security::types::RestrictionWorkflow>,
 }
+crate::runtime::wire_struct!(Restriction { req workflows "workflows"; });
 impl Restriction {
     /// A `Restriction` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1973,70 +1995,62 @@ impl<'de> ::serde::Deserialize<'de> for RestrictionWorkflow {
     }
 }
 /// A set of permissions, with the same shape as a role definition.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RoleDescriptor {
     /// Cluster-wide privileges.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ClusterPrivilege>,
     >,
     /// Index permission entries.
-    #[serde(
-        alias = "index",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub indices: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::IndicesPrivileges>,
     >,
     /// Index permission entries that apply on remote clusters.
     ///
     /// Availability: Stack since 8.14.0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote_indices: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::RemoteIndicesPrivileges>,
     >,
     /// Cluster privileges that apply on remote clusters (only a small subset is allowed).
     ///
     /// Availability: Stack since 8.15.0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remote_cluster: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::RemoteClusterPrivileges>,
     >,
     /// Global privileges: cluster privileges that also look at the request they authorize.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub global: ::std::option::Option<
         crate::runtime::OneOrMany<crate::security::types::GlobalPrivilege>,
     >,
     /// Application privilege entries.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub applications: ::std::option::Option<
         ::std::vec::Vec<crate::security::types::ApplicationPrivileges>,
     >,
     /// User metadata. Keys starting with `_` are reserved for the system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<crate::types::Metadata>,
     /// Users that may be impersonated. Serverless projects disable run-as: only an empty list
     /// is accepted there.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/submitting-requests-on-behalf-of-other-users>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub run_as: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Free-text description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conditions limiting when these permissions apply.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub restriction: ::std::option::Option<crate::security::types::Restriction>,
     /// The `transient_metadata` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub transient_metadata: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
     >,
 }
+crate::runtime::wire_struct!(
+    RoleDescriptor { opt cluster "cluster"; opt indices "indices" | "index"; opt
+    remote_indices "remote_indices"; opt remote_cluster "remote_cluster"; opt global
+    "global"; opt applications "applications"; opt metadata "metadata"; opt run_as
+    "run_as"; opt description "description"; opt restriction "restriction"; opt
+    transient_metadata "transient_metadata"; }
+);
 impl RoleDescriptor {
     /// A `RoleDescriptor` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2239,16 +2253,16 @@ impl<'de> ::serde::Deserialize<'de> for RoleTemplateInlineQuery {
     }
 }
 /// A document-level security query built from a template.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RoleTemplateQuery {
     /// A script (normally Mustache) that renders the query. It can refer to the current user
     /// through the `_user` parameter, for example to restrict documents to their owner.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level#templating-role-query>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub template: ::std::option::Option<crate::security::types::RoleTemplateScript>,
 }
+crate::runtime::wire_struct!(RoleTemplateQuery { opt template "template"; });
 impl RoleTemplateQuery {
     /// A `RoleTemplateQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2427,18 +2441,16 @@ impl RoleTemplateScript {
     }
 }
 /// Index permissions of a cross-cluster key for search.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SearchAccess {
     /// Which document fields are readable.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/deploy-manage/users-roles/cluster-or-deployment-auth/controlling-access-at-document-field-level>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field_security: ::std::option::Option<crate::security::types::FieldSecurity>,
     /// Index names or patterns the entry applies to.
     pub names: crate::runtime::OneOrMany<crate::types::IndexName>,
     /// Document-level security: only documents matching this query are visible.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<crate::security::types::IndicesPrivilegesQuery>,
     /// Let the patterns in `names` also match restricted (system) indices. Restricted
     /// indices listed by exact name are always covered, whatever this value.
@@ -2446,9 +2458,12 @@ pub struct SearchAccess {
     /// Server default: `false`.
     ///
     /// Availability: Stack.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_restricted_indices: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    SearchAccess { opt field_security "field_security"; req names "names"; opt query
+    "query"; opt allow_restricted_indices "allow_restricted_indices"; }
+);
 impl SearchAccess {
     /// A `SearchAccess` with its required fields; the optional ones are left unset.
     pub fn new(names: crate::runtime::OneOrMany<crate::types::IndexName>) -> Self {

@@ -262,12 +262,13 @@ impl UpdateApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateApiKeyResponse {
     /// `true` when the key changed, `false` when the request matched its current state.
     pub updated: bool,
 }
+crate::runtime::wire_struct!(UpdateApiKeyResponse { req updated "updated"; });
 impl UpdateApiKeyResponse {
     /// A `UpdateApiKeyResponse` with its required fields; the optional ones are left unset.
     pub fn new(updated: bool) -> Self {

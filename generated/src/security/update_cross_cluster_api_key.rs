@@ -266,12 +266,15 @@ impl UpdateCrossClusterApiKeyRequest {
     }
 }
 /// The response body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateCrossClusterApiKeyResponse {
     /// `true` when the key changed, `false` when the request matched its current state.
     pub updated: bool,
 }
+crate::runtime::wire_struct!(
+    UpdateCrossClusterApiKeyResponse { req updated "updated"; }
+);
 impl UpdateCrossClusterApiKeyResponse {
     /// A `UpdateCrossClusterApiKeyResponse` with its required fields; the optional ones are left unset.
     pub fn new(updated: bool) -> Self {

@@ -258,13 +258,13 @@ impl<'de> ::serde::Deserialize<'de> for Aggregate {
     }
 }
 /// Properties common to every aggregation result.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AggregateBase {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
 }
+crate::runtime::wire_struct!(AggregateBase { opt meta "meta"; });
 impl AggregateBase {
     /// A `AggregateBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -289,9 +289,10 @@ pub type AggregateOrder = crate::runtime::OneOrMany<
     crate::runtime::SingleKey<crate::types::Field, crate::types::SortOrder>,
 >;
 /// Root of the aggregation request classes.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Aggregation {}
+crate::runtime::wire_struct!(Aggregation {});
 impl Aggregation {
     /// A `Aggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -299,27 +300,19 @@ impl Aggregation {
     }
 }
 /// One range of a `range` aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AggregationRange {
     /// Lower bound, included.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
-    )]
     pub from: ::std::option::Option<crate::runtime::Nullable<f64>>,
     /// Key under which the bucket is returned.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Upper bound, excluded.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
-    )]
     pub to: ::std::option::Option<crate::runtime::Nullable<f64>>,
 }
+crate::runtime::wire_struct!(
+    AggregationRange { nullable from "from"; opt key "key"; nullable to "to"; }
+);
 impl AggregationRange {
     /// A `AggregationRange` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -360,9 +353,10 @@ impl AggregationRange {
     }
 }
 /// Parent of the aggregations that produce buckets and may therefore have sub-aggregations.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BucketAggregationBase {}
+crate::runtime::wire_struct!(BucketAggregationBase {});
 impl BucketAggregationBase {
     /// A `BucketAggregationBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -426,15 +420,17 @@ where
     }
 }
 /// Result of a `cardinality` aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CardinalityAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `value` property.
     pub value: i64,
 }
+crate::runtime::wire_struct!(
+    CardinalityAggregate { opt meta "meta"; req value "value"; }
+);
 impl CardinalityAggregate {
     /// A `CardinalityAggregate` with its required fields; the optional ones are left unset.
     pub fn new(value: i64) -> Self {
@@ -462,33 +458,32 @@ impl CardinalityAggregate {
     }
 }
 /// Options of a `cardinality` aggregation (approximate distinct count).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CardinalityAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Below this many distinct values the count is expected to be almost exact; higher values
     /// cost more memory.
     ///
     /// Server default: `3000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub precision_threshold: ::std::option::Option<i32>,
     /// The `rehash` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub rehash: ::std::option::Option<bool>,
     /// Strategy used to compute the count.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub execution_hint: ::std::option::Option<
         crate::types::aggregations::CardinalityExecutionMode,
     >,
 }
+crate::runtime::wire_struct!(
+    CardinalityAggregation { opt field "field"; opt missing "missing"; opt script
+    "script"; opt precision_threshold "precision_threshold"; opt rehash "rehash"; opt
+    execution_hint "execution_hint"; }
+);
 impl CardinalityAggregation {
     /// A `CardinalityAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -627,22 +622,24 @@ impl<'de> ::serde::Deserialize<'de> for CardinalityExecutionMode {
     }
 }
 /// Result of a `composite` aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompositeAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::CompositeBucket,
     >,
     /// The `after_key` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub after_key: ::std::option::Option<
         crate::types::aggregations::CompositeAggregateKey,
     >,
 }
+crate::runtime::wire_struct!(
+    CompositeAggregate { opt meta "meta"; req buckets "buckets"; opt after_key
+    "after_key"; }
+);
 impl CompositeAggregate {
     /// A `CompositeAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -699,19 +696,16 @@ pub type CompositeAggregateKey = ::indexmap::IndexMap<
 >;
 /// Options of a `composite` aggregation, which builds buckets from combinations of source
 /// values and can be paged through.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompositeAggregation {
     /// Resume after this key (the `after_key` of the previous page).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub after: ::std::option::Option<crate::types::aggregations::CompositeAggregateKey>,
     /// How many buckets to return per page.
     ///
     /// Server default: `10`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// The sources that make up the bucket key, in key order.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sources: ::std::option::Option<
         ::std::vec::Vec<
             crate::runtime::SingleKey<
@@ -721,6 +715,9 @@ pub struct CompositeAggregation {
         >,
     >,
 }
+crate::runtime::wire_struct!(
+    CompositeAggregation { opt after "after"; opt size "size"; opt sources "sources"; }
+);
 impl CompositeAggregation {
     /// A `CompositeAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -767,28 +764,27 @@ impl CompositeAggregation {
     }
 }
 /// Options common to all composite sources.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompositeAggregationBase {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `value_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
+crate::runtime::wire_struct!(
+    CompositeAggregationBase { opt field "field"; opt missing_bucket "missing_bucket";
+    opt missing_order "missing_order"; opt script "script"; opt value_type "value_type";
+    opt order "order"; }
+);
 impl CompositeAggregationBase {
     /// A `CompositeAggregationBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1043,43 +1039,39 @@ impl CompositeBucket {
     }
 }
 /// A `date_histogram` source of a composite aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompositeDateHistogramAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `value_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// Calendar-aware interval; this or `fixed_interval` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub calendar_interval: ::std::option::Option<crate::types::DurationLarge>,
     /// Fixed interval; this or `calendar_interval` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed_interval: ::std::option::Option<crate::types::DurationLarge>,
     /// The `offset` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub offset: ::std::option::Option<crate::types::Duration>,
     /// The `time_zone` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
+crate::runtime::wire_struct!(
+    CompositeDateHistogramAggregation { opt field "field"; opt missing_bucket
+    "missing_bucket"; opt missing_order "missing_order"; opt script "script"; opt
+    value_type "value_type"; opt order "order"; opt format "format"; opt
+    calendar_interval "calendar_interval"; opt fixed_interval "fixed_interval"; opt
+    offset "offset"; opt time_zone "time_zone"; }
+);
 impl CompositeDateHistogramAggregation {
     /// A `CompositeDateHistogramAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1197,34 +1189,32 @@ impl CompositeDateHistogramAggregation {
     }
 }
 /// A `geotile_grid` source of a composite aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompositeGeoTileGridAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `value_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     /// The `precision` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub precision: ::std::option::Option<i32>,
     /// The `bounds` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bounds: ::std::option::Option<crate::types::GeoBounds>,
 }
+crate::runtime::wire_struct!(
+    CompositeGeoTileGridAggregation { opt field "field"; opt missing_bucket
+    "missing_bucket"; opt missing_order "missing_order"; opt script "script"; opt
+    value_type "value_type"; opt order "order"; opt precision "precision"; opt bounds
+    "bounds"; }
+);
 impl CompositeGeoTileGridAggregation {
     /// A `CompositeGeoTileGridAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1309,30 +1299,29 @@ impl CompositeGeoTileGridAggregation {
     }
 }
 /// A `histogram` source of a composite aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CompositeHistogramAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `value_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     /// The `interval` property.
     pub interval: f64,
 }
+crate::runtime::wire_struct!(
+    CompositeHistogramAggregation { opt field "field"; opt missing_bucket
+    "missing_bucket"; opt missing_order "missing_order"; opt script "script"; opt
+    value_type "value_type"; opt order "order"; req interval "interval"; }
+);
 impl CompositeHistogramAggregation {
     /// A `CompositeHistogramAggregation` with its required fields; the optional ones are left unset.
     pub fn new(interval: f64) -> Self {
@@ -1407,28 +1396,27 @@ impl CompositeHistogramAggregation {
     }
 }
 /// A `terms` source of a composite aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CompositeTermsAggregation {
     /// Field to read values from; this or `script` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// Script producing the values; this or `field` is required.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `value_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<crate::types::aggregations::ValueType>,
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
+crate::runtime::wire_struct!(
+    CompositeTermsAggregation { opt field "field"; opt missing_bucket "missing_bucket";
+    opt missing_order "missing_order"; opt script "script"; opt value_type "value_type";
+    opt order "order"; }
+);
 impl CompositeTermsAggregation {
     /// A `CompositeTermsAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1497,17 +1485,19 @@ impl CompositeTermsAggregation {
 }
 /// Result of a `date_range` aggregation. It has the shape of a `range` result: bucket
 /// bounds are epoch milliseconds as floating point numbers.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DateRangeAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::RangeBucket,
     >,
 }
+crate::runtime::wire_struct!(
+    DateRangeAggregate { opt meta "meta"; req buckets "buckets"; }
+);
 impl DateRangeAggregate {
     /// A `DateRangeAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1544,30 +1534,28 @@ impl DateRangeAggregate {
     }
 }
 /// Options of a `date_range` aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DateRangeAggregation {
     /// Date field to bucket on.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Format of the `from` and `to` strings in the response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The date ranges, one bucket each.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ranges: ::std::option::Option<
         ::std::vec::Vec<crate::types::aggregations::DateRangeExpression>,
     >,
     /// Zone in which the bounds are interpreted before conversion to UTC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
     /// Return buckets as an object keyed by range key instead of as a list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    DateRangeAggregation { opt field "field"; opt format "format"; opt missing "missing";
+    opt ranges "ranges"; opt time_zone "time_zone"; opt keyed "keyed"; }
+);
 impl DateRangeAggregation {
     /// A `DateRangeAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1637,19 +1625,19 @@ impl DateRangeAggregation {
     }
 }
 /// One range of a `date_range` aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DateRangeExpression {
     /// Lower bound, included.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<crate::types::aggregations::FieldDateMath>,
     /// Key under which the bucket is returned.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Upper bound, excluded.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<crate::types::aggregations::FieldDateMath>,
 }
+crate::runtime::wire_struct!(
+    DateRangeExpression { opt from "from"; opt key "key"; opt to "to"; }
+);
 impl DateRangeExpression {
     /// A `DateRangeExpression` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1690,23 +1678,25 @@ impl DateRangeExpression {
     }
 }
 /// Result of a `terms` aggregation over floating point values.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DoubleTermsAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::DoubleTermsBucket,
     >,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    DoubleTermsAggregate { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl DoubleTermsAggregate {
     /// A `DoubleTermsAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -1946,17 +1936,19 @@ impl FilterAggregate {
     }
 }
 /// Result of a `filters` aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FiltersAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::FiltersBucket,
     >,
 }
+crate::runtime::wire_struct!(
+    FiltersAggregate { opt meta "meta"; req buckets "buckets"; }
+);
 impl FiltersAggregate {
     /// A `FiltersAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2046,22 +2038,22 @@ impl FiltersBucket {
     }
 }
 /// A metric aggregation whose output value can be formatted.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FormattableMetricAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    FormattableMetricAggregation { opt field "field"; opt missing "missing"; opt script
+    "script"; opt format "format"; }
+);
 impl FormattableMetricAggregation {
     /// A `FormattableMetricAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2112,23 +2104,25 @@ impl FormattableMetricAggregation {
     }
 }
 /// Result of a `terms` aggregation over whole numbers (integers, longs, dates).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LongTermsAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::LongTermsBucket,
     >,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    LongTermsAggregate { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl LongTermsAggregate {
     /// A `LongTermsAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2257,19 +2251,20 @@ impl LongTermsBucket {
     }
 }
 /// Source of the values a metric aggregation works on: a field or a script.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MetricAggregationBase {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
 }
+crate::runtime::wire_struct!(
+    MetricAggregationBase { opt field "field"; opt missing "missing"; opt script
+    "script"; }
+);
 impl MetricAggregationBase {
     /// A `MetricAggregationBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2431,16 +2426,17 @@ impl MissingAggregate {
     }
 }
 /// Options of a `missing` aggregation (one bucket of documents without a value).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MissingAggregation {
     /// Field checked for a value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// The `missing` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
 }
+crate::runtime::wire_struct!(
+    MissingAggregation { opt field "field"; opt missing "missing"; }
+);
 impl MissingAggregation {
     /// A `MissingAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2525,21 +2521,17 @@ impl<'de> ::serde::Deserialize<'de> for MissingOrder {
     }
 }
 /// Properties of results made of several buckets.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(
-    bound(
-        serialize = "TBucket: ::serde::Serialize + ::serde::de::DeserializeOwned",
-        deserialize = "TBucket: ::serde::Serialize + ::serde::de::DeserializeOwned"
-    )
-)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MultiBucketAggregateBase<TBucket> {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<TBucket>,
 }
+crate::runtime::wire_struct!(
+    MultiBucketAggregateBase < TBucket > { opt meta "meta"; req buckets "buckets"; }
+);
 impl<TBucket> MultiBucketAggregateBase<TBucket> {
     /// A `MultiBucketAggregateBase` with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<TBucket>) -> Self {
@@ -2608,23 +2600,25 @@ impl MultiBucketBase {
     }
 }
 /// Result of a `multi_terms` aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MultiTermsAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::MultiTermsBucket,
     >,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    MultiTermsAggregate { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl MultiTermsAggregate {
     /// A `MultiTermsAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2756,17 +2750,17 @@ impl MultiTermsBucket {
     }
 }
 /// Result of a `range` aggregation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RangeAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::RangeBucket,
     >,
 }
+crate::runtime::wire_struct!(RangeAggregate { opt meta "meta"; req buckets "buckets"; });
 impl RangeAggregate {
     /// A `RangeAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2803,30 +2797,28 @@ impl RangeAggregate {
     }
 }
 /// Options of a `range` aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RangeAggregation {
     /// Field to bucket on.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<i32>,
     /// The ranges, one bucket each.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ranges: ::std::option::Option<
         ::std::vec::Vec<crate::types::aggregations::AggregationRange>,
     >,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Return buckets as an object keyed by range key instead of as a list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub keyed: ::std::option::Option<bool>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    RangeAggregation { opt field "field"; opt missing "missing"; opt ranges "ranges"; opt
+    script "script"; opt keyed "keyed"; opt format "format"; }
+);
 impl RangeAggregation {
     /// A `RangeAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -3042,18 +3034,20 @@ impl SingleBucketAggregateBase {
     }
 }
 /// Properties of results made of a single number.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SingleMetricAggregateBase {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The computed number. `null` usually means there was nothing to aggregate.
     pub value: crate::runtime::Nullable<f64>,
     /// The `value_as_string` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_as_string: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    SingleMetricAggregateBase { opt meta "meta"; req value "value"; opt value_as_string
+    "value_as_string"; }
+);
 impl SingleMetricAggregateBase {
     /// A `SingleMetricAggregateBase` with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
@@ -3094,23 +3088,25 @@ impl SingleMetricAggregateBase {
     }
 }
 /// Result of a `terms` aggregation over strings.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StringTermsAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<
         crate::types::aggregations::StringTermsBucket,
     >,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    StringTermsAggregate { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl StringTermsAggregate {
     /// A `StringTermsAggregate` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -3229,27 +3225,23 @@ impl StringTermsBucket {
     }
 }
 /// Properties common to the results of `terms`-like aggregations.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(
-    bound(
-        serialize = "TBucket: ::serde::Serialize + ::serde::de::DeserializeOwned",
-        deserialize = "TBucket: ::serde::Serialize + ::serde::de::DeserializeOwned"
-    )
-)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TermsAggregateBase<TBucket> {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<TBucket>,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    TermsAggregateBase < TBucket > { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl<TBucket> TermsAggregateBase<TBucket> {
     /// A `TermsAggregateBase` with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<TBucket>) -> Self {
@@ -3297,69 +3289,61 @@ impl<TBucket> TermsAggregateBase<TBucket> {
     }
 }
 /// Options of a `terms` aggregation, which makes one bucket per distinct value.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TermsAggregation {
     /// Whether sub-aggregations are computed depth-first or breadth-first.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub collect_mode: ::std::option::Option<
         crate::types::aggregations::TermsAggregationCollectMode,
     >,
     /// Values to leave out: a regular expression, a list, or a partition.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub exclude: ::std::option::Option<crate::types::aggregations::TermsExclude>,
     /// Whether to work on field values directly or through global ordinals.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub execution_hint: ::std::option::Option<
         crate::types::aggregations::TermsAggregationExecutionHint,
     >,
     /// Field whose distinct values become buckets.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Values to keep: a regular expression, a list, or a partition.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub include: ::std::option::Option<crate::types::aggregations::TermsInclude>,
     /// Skip terms that occur in fewer documents than this.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub min_doc_count: ::std::option::Option<i32>,
     /// Value to use for documents that lack the field; without it they are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The `missing_order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_order: ::std::option::Option<crate::types::aggregations::MissingOrder>,
     /// The `missing_bucket` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing_bucket: ::std::option::Option<bool>,
     /// Type to assume for the field where it is not mapped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_type: ::std::option::Option<::std::string::String>,
     /// Bucket order; by default, descending document count.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::aggregations::AggregateOrder>,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// Per-shard minimum document count a term needs to be sent to the coordinating node.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub shard_min_doc_count: ::std::option::Option<i64>,
     /// How many terms each shard returns; estimated from `size` when omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub shard_size: ::std::option::Option<i32>,
     /// Report `doc_count_error_upper_bound`, the worst-case error of each bucket's count.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub show_term_doc_count_error: ::std::option::Option<bool>,
     /// How many buckets to return.
     ///
     /// Server default: `10`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    TermsAggregation { opt collect_mode "collect_mode"; opt exclude "exclude"; opt
+    execution_hint "execution_hint"; opt field "field"; opt include "include"; opt
+    min_doc_count "min_doc_count"; opt missing "missing"; opt missing_order
+    "missing_order"; opt missing_bucket "missing_bucket"; opt value_type "value_type";
+    opt order "order"; opt script "script"; opt shard_min_doc_count
+    "shard_min_doc_count"; opt shard_size "shard_size"; opt show_term_doc_count_error
+    "show_term_doc_count_error"; opt size "size"; opt format "format"; }
+);
 impl TermsAggregation {
     /// A `TermsAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -3776,7 +3760,7 @@ impl<'de> ::serde::Deserialize<'de> for TermsInclude {
     }
 }
 /// Selects one of several equal slices of the terms, for paging through many of them.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TermsPartition {
     /// How many slices the terms are split into.
@@ -3784,6 +3768,9 @@ pub struct TermsPartition {
     /// Which slice to return.
     pub partition: i64,
 }
+crate::runtime::wire_struct!(
+    TermsPartition { req num_partitions "num_partitions"; req partition "partition"; }
+);
 impl TermsPartition {
     /// A `TermsPartition` with its required fields; the optional ones are left unset.
     pub fn new(num_partitions: i64, partition: i64) -> Self {
@@ -3808,21 +3795,23 @@ impl TermsPartition {
     }
 }
 /// Result of a `terms` aggregation on a field that is not mapped; `buckets` is always empty.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmappedTermsAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The `buckets` property.
     pub buckets: crate::types::aggregations::Buckets<()>,
     /// The `doc_count_error_upper_bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub doc_count_error_upper_bound: ::std::option::Option<i64>,
     /// The `sum_other_doc_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sum_other_doc_count: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    UnmappedTermsAggregate { opt meta "meta"; req buckets "buckets"; opt
+    doc_count_error_upper_bound "doc_count_error_upper_bound"; opt sum_other_doc_count
+    "sum_other_doc_count"; }
+);
 impl UnmappedTermsAggregate {
     /// A `UnmappedTermsAggregate` with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<()>) -> Self {
@@ -3870,18 +3859,20 @@ impl UnmappedTermsAggregate {
     }
 }
 /// Result of a `value_count` aggregation; `value` is always set.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ValueCountAggregate {
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::types::Metadata>,
     /// The computed number. `null` usually means there was nothing to aggregate.
     pub value: crate::runtime::Nullable<f64>,
     /// The `value_as_string` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value_as_string: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    ValueCountAggregate { opt meta "meta"; req value "value"; opt value_as_string
+    "value_as_string"; }
+);
 impl ValueCountAggregate {
     /// A `ValueCountAggregate` with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
@@ -3922,22 +3913,22 @@ impl ValueCountAggregate {
     }
 }
 /// Options of a `value_count` aggregation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValueCountAggregation {
     /// Field whose values are aggregated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<crate::types::Field>,
     /// Value to use for documents that lack the field; without it such documents are skipped.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub missing: ::std::option::Option<crate::types::aggregations::Missing>,
     /// The `script` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script: ::std::option::Option<crate::types::Script>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    ValueCountAggregation { opt field "field"; opt missing "missing"; opt script
+    "script"; opt format "format"; }
+);
 impl ValueCountAggregation {
     /// A `ValueCountAggregation` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {

@@ -9,7 +9,7 @@ pub mod query_dsl;
 /// `<type>#<name>` rather than just `<name>`.
 pub type AggregateName = ::std::string::String;
 /// A bounding box given by its four edges.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CoordsGeoBounds {
     /// The `top` property.
@@ -21,6 +21,10 @@ pub struct CoordsGeoBounds {
     /// The `right` property.
     pub right: f64,
 }
+crate::runtime::wire_struct!(
+    CoordsGeoBounds { req top "top"; req bottom "bottom"; req left "left"; req right
+    "right"; }
+);
 impl CoordsGeoBounds {
     /// A `CoordsGeoBounds` with its required fields; the optional ones are left unset.
     pub fn new(top: f64, bottom: f64, left: f64, right: f64) -> Self {
@@ -224,7 +228,7 @@ pub type DurationValue<Unit> = Unit;
 pub type EpochTime<Unit> = Unit;
 pub use crate::runtime::ErrorCause;
 /// Body sent by the server when a request fails.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorResponseBase {
     /// The `error` property.
@@ -232,6 +236,9 @@ pub struct ErrorResponseBase {
     /// The `status` property.
     pub status: i32,
 }
+crate::runtime::wire_struct!(
+    ErrorResponseBase { req error "error"; req status "status"; }
+);
 impl ErrorResponseBase {
     /// A `ErrorResponseBase` with its required fields; the optional ones are left unset.
     pub fn new(error: crate::types::ErrorCause, status: i32) -> Self {
@@ -891,12 +898,13 @@ impl<'de> ::serde::Deserialize<'de> for GeoDistanceType {
 /// A point or cell encoded as a geohash string.
 pub type GeoHash = ::std::string::String;
 /// A point given by its geohash.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GeoHashLocation {
     /// The `geohash` property.
     pub geohash: crate::types::GeoHash,
 }
+crate::runtime::wire_struct!(GeoHashLocation { req geohash "geohash"; });
 impl GeoHashLocation {
     /// A `GeoHashLocation` with its required fields; the optional ones are left unset.
     pub fn new(geohash: crate::types::GeoHash) -> Self {
@@ -1014,7 +1022,7 @@ pub type Ids = crate::runtime::OneOrMany<crate::types::Id>;
 /// The name of an index.
 pub type IndexName = ::std::string::String;
 /// A point given by latitude and longitude, in degrees.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LatLonGeoLocation {
     /// Latitude in degrees.
@@ -1022,6 +1030,7 @@ pub struct LatLonGeoLocation {
     /// Longitude in degrees.
     pub lon: f64,
 }
+crate::runtime::wire_struct!(LatLonGeoLocation { req lat "lat"; req lon "lon"; });
 impl LatLonGeoLocation {
     /// A `LatLonGeoLocation` with its required fields; the optional ones are left unset.
     pub fn new(lat: f64, lon: f64) -> Self {
@@ -1115,21 +1124,22 @@ pub type Name = ::std::string::String;
 /// One name, or a list of names (sent comma-separated in URLs).
 pub type Names = crate::runtime::OneOrMany<crate::types::Name>;
 /// Sorting on a field that lives inside nested objects.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NestedSortValue {
     /// Only nested objects matching this query are considered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<crate::types::query_dsl::QueryContainer>,
     /// Upper bound on nested children examined per root document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_children: ::std::option::Option<i32>,
     /// Deeper nesting level, for objects nested inside nested objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<::std::boxed::Box<crate::types::NestedSortValue>>,
     /// Path of the nested object that holds the sort field.
     pub path: crate::types::Field,
 }
+crate::runtime::wire_struct!(
+    NestedSortValue { opt filter "filter"; opt max_children "max_children"; opt nested
+    "nested"; req path "path"; }
+);
 impl NestedSortValue {
     /// A `NestedSortValue` with its required fields; the optional ones are left unset.
     pub fn new(path: crate::types::Field) -> Self {
@@ -1179,11 +1189,10 @@ impl NestedSortValue {
     }
 }
 /// Summary of how the nodes targeted by a request responded.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NodeStatistics {
     /// Errors reported by nodes that failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub failures: ::std::option::Option<::std::vec::Vec<crate::types::ErrorCause>>,
     /// How many nodes the request was sent to.
     pub total: i32,
@@ -1192,6 +1201,10 @@ pub struct NodeStatistics {
     /// How many nodes failed or did not answer; see `failures` for the reasons.
     pub failed: i32,
 }
+crate::runtime::wire_struct!(
+    NodeStatistics { opt failures "failures"; req total "total"; req successful
+    "successful"; req failed "failed"; }
+);
 impl NodeStatistics {
     /// A `NodeStatistics` with its required fields; the optional ones are left unset.
     pub fn new(total: i32, successful: i32, failed: i32) -> Self {
@@ -1289,9 +1302,10 @@ impl<'de> ::serde::Deserialize<'de> for Refresh {
     }
 }
 /// Base of every request; brings in the URL parameters that all endpoints accept.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestBase {}
+crate::runtime::wire_struct!(RequestBase {});
 impl RequestBase {
     /// A `RequestBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1299,13 +1313,13 @@ impl RequestBase {
     }
 }
 /// Sorting on the relevance score or on index order.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScoreSort {
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
 }
+crate::runtime::wire_struct!(ScoreSort { opt order "order"; });
 impl ScoreSort {
     /// A `ScoreSort` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1551,24 +1565,24 @@ impl<'de> ::serde::Deserialize<'de> for ScriptLanguage {
     }
 }
 /// Sorting on a value computed by a script.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScriptSort {
     /// The `order` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub order: ::std::option::Option<crate::types::SortOrder>,
     /// The `script` property.
     pub script: crate::types::Script,
     /// The `type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<crate::types::ScriptSortType>,
     /// The `mode` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::SortMode>,
     /// The `nested` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub nested: ::std::option::Option<crate::types::NestedSortValue>,
 }
+crate::runtime::wire_struct!(
+    ScriptSort { opt order "order"; req script "script"; opt r#type "type"; opt mode
+    "mode"; opt nested "nested"; }
+);
 impl ScriptSort {
     /// A `ScriptSort` with its required fields; the optional ones are left unset.
     pub fn new(script: crate::types::Script) -> Self {
@@ -2063,7 +2077,7 @@ pub type SortResults = ::std::vec::Vec<crate::types::FieldValue>;
 /// A UTC offset (`+01:00`) or an IANA time zone name (`Europe/Paris`).
 pub type TimeZone = ::std::string::String;
 /// A bounding box given by its top-left and bottom-right corners.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TopLeftBottomRightGeoBounds {
     /// The `top_left` property.
@@ -2071,6 +2085,10 @@ pub struct TopLeftBottomRightGeoBounds {
     /// The `bottom_right` property.
     pub bottom_right: crate::types::GeoLocation,
 }
+crate::runtime::wire_struct!(
+    TopLeftBottomRightGeoBounds { req top_left "top_left"; req bottom_right
+    "bottom_right"; }
+);
 impl TopLeftBottomRightGeoBounds {
     /// A `TopLeftBottomRightGeoBounds` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2104,7 +2122,7 @@ impl TopLeftBottomRightGeoBounds {
     }
 }
 /// A bounding box given by its top-right and bottom-left corners.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TopRightBottomLeftGeoBounds {
     /// The `top_right` property.
@@ -2112,6 +2130,10 @@ pub struct TopRightBottomLeftGeoBounds {
     /// The `bottom_left` property.
     pub bottom_left: crate::types::GeoLocation,
 }
+crate::runtime::wire_struct!(
+    TopRightBottomLeftGeoBounds { req top_right "top_right"; req bottom_left
+    "bottom_left"; }
+);
 impl TopRightBottomLeftGeoBounds {
     /// A `TopRightBottomLeftGeoBounds` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2149,12 +2171,13 @@ pub type UnitMillis = i64;
 /// The name of a user.
 pub type Username = ::std::string::String;
 /// A bounding box written as a WKT `BBOX` string.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WktGeoBounds {
     /// The `wkt` property.
     pub wkt: ::std::string::String,
 }
+crate::runtime::wire_struct!(WktGeoBounds { req wkt "wkt"; });
 impl WktGeoBounds {
     /// A `WktGeoBounds` with its required fields; the optional ones are left unset.
     pub fn new(wkt: ::std::string::String) -> Self {

@@ -5,48 +5,42 @@
 /// Combines other queries. Each clause takes one query or a list of queries.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-bool-query>)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BoolQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Queries documents must match; they do not contribute to the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// How many of the `should` clauses a document has to match (a count or a percentage).
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// Queries documents must match; they contribute to the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// Queries documents must not match. They run in filter context, without scoring.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub must_not: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
     /// Queries documents should match; each match raises the score.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub should: ::std::option::Option<
         crate::runtime::OneOrMany<crate::types::query_dsl::QueryContainer>,
     >,
 }
+crate::runtime::wire_struct!(
+    BoolQuery { opt boost "boost"; opt query_name "_name"; opt filter "filter"; opt
+    minimum_should_match "minimum_should_match"; opt must "must"; opt must_not
+    "must_not"; opt should "should"; }
+);
 impl BoolQuery {
     /// A `BoolQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -132,46 +126,38 @@ impl BoolQuery {
     }
 }
 /// A `range` query on a date field; bounds are dates or date math.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DateRangeQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<crate::types::DateMath>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<crate::types::DateMath>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<crate::types::DateMath>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<crate::types::DateMath>,
     /// Format used to parse the date bounds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::DateFormat>,
     /// UTC offset or IANA zone in which the date bounds are interpreted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
+crate::runtime::wire_struct!(
+    DateRangeQuery { opt boost "boost"; opt query_name "_name"; opt relation "relation";
+    opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; opt format "format"; opt
+    time_zone "time_zone"; }
+);
 impl DateRangeQuery {
     /// A `DateRangeQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -271,25 +257,22 @@ impl DateRangeQuery {
 /// Matches documents that have a value for a field.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-exists-query>)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExistsQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// The field that must have a value.
     pub field: crate::types::Field,
 }
+crate::runtime::wire_struct!(
+    ExistsQuery { opt boost "boost"; opt query_name "_name"; req field "field"; }
+);
 impl ExistsQuery {
     /// A `ExistsQuery` with its required fields; the optional ones are left unset.
     pub fn new(field: crate::types::Field) -> Self {
@@ -329,26 +312,22 @@ impl ExistsQuery {
 /// Matches documents by `_id`.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-ids-query>)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IdsQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// The document IDs to match.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<crate::types::Ids>,
 }
+crate::runtime::wire_struct!(
+    IdsQuery { opt boost "boost"; opt query_name "_name"; opt values "values"; }
+);
 impl IdsQuery {
     /// A `IdsQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -386,40 +365,33 @@ impl IdsQuery {
     }
 }
 /// A `range` query with 64-bit integer bounds.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LongNumberRangeQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<i64>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<i64>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<i64>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<i64>,
 }
+crate::runtime::wire_struct!(
+    LongNumberRangeQuery { opt boost "boost"; opt query_name "_name"; opt relation
+    "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
+);
 impl LongNumberRangeQuery {
     /// A `LongNumberRangeQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -487,23 +459,20 @@ impl LongNumberRangeQuery {
 /// Matches every document.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-match-all-query>)
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MatchAllQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    MatchAllQuery { opt boost "boost"; opt query_name "_name"; }
+);
 impl MatchAllQuery {
     /// A `MatchAllQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -850,40 +819,33 @@ impl MatchQuery {
     }
 }
 /// A `range` query with floating point bounds.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberRangeQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<f64>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<f64>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<f64>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<f64>,
 }
+crate::runtime::wire_struct!(
+    NumberRangeQuery { opt boost "boost"; opt query_name "_name"; opt relation
+    "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
+);
 impl NumberRangeQuery {
     /// A `NumberRangeQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1159,23 +1121,18 @@ impl PrefixQuery {
     }
 }
 /// Options shared by all queries.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueryBase {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(QueryBase { opt boost "boost"; opt query_name "_name"; });
 impl QueryBase {
     /// A `QueryBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1571,46 +1528,33 @@ impl<'de> ::serde::Deserialize<'de> for RangeQuery {
     }
 }
 /// Bounds and options shared by every kind of `range` query.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(
-    bound(
-        serialize = "T: ::serde::Serialize + ::serde::de::DeserializeOwned",
-        deserialize = "T: ::serde::Serialize + ::serde::de::DeserializeOwned"
-    )
-)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RangeQueryBase<T> {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<T>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<T>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<T>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<T>,
 }
+crate::runtime::wire_struct!(
+    RangeQueryBase < T > { opt boost "boost"; opt query_name "_name"; opt relation
+    "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
+);
 impl<T> ::std::default::Default for RangeQueryBase<T> {
     fn default() -> Self {
         RangeQueryBase {
@@ -1877,80 +1821,72 @@ pub type SimpleQueryStringFlags = crate::spec_utils::PipeSeparatedFlags<
 /// A query written in the lenient simple query string syntax.
 ///
 /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-simple-query-string-query>)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimpleQueryStringQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// Analyzer applied to the query text.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/manage-data/data-store/text-analysis>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyzer: ::std::option::Option<::std::string::String>,
     /// Analyze terms that contain wildcards.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyze_wildcard: ::std::option::Option<bool>,
     /// Build phrase queries automatically for synonyms made of several terms.
     ///
     /// Server default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_generate_synonyms_phrase_query: ::std::option::Option<bool>,
     /// Operator used between terms when none is written.
     ///
     /// Server default: `"'or'"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub default_operator: ::std::option::Option<crate::types::query_dsl::Operator>,
     /// Fields to search; wildcards and `^` boosts (`title^3`) are allowed. When omitted, the
     /// `index.query.default_field` setting applies, which itself defaults to `*`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<::std::vec::Vec<crate::types::Field>>,
     /// Which operators of the syntax are enabled.
     ///
     /// Server default: `"ALL"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flags: ::std::option::Option<crate::types::query_dsl::SimpleQueryStringFlags>,
     /// Upper bound on the terms a fuzzy term may expand to.
     ///
     /// Server default: `50`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_max_expansions: ::std::option::Option<i32>,
     /// Leading characters that must match exactly in fuzzy terms.
     ///
     /// Server default: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_prefix_length: ::std::option::Option<i32>,
     /// Count swapping two neighbouring characters as a single edit in fuzzy matching.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fuzzy_transpositions: ::std::option::Option<bool>,
     /// Ignore errors caused by a value of the wrong type for a field.
     ///
     /// Server default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lenient: ::std::option::Option<bool>,
     /// How many of the optional clauses a document must match.
     ///
     /// [Elasticsearch documentation](<https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-minimum-should-match>)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub minimum_should_match: ::std::option::Option<crate::types::MinimumShouldMatch>,
     /// The query text.
     pub query: ::std::string::String,
     /// Suffix added to field names for the parts of the query written in quotes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub quote_field_suffix: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    SimpleQueryStringQuery { opt boost "boost"; opt query_name "_name"; opt analyzer
+    "analyzer"; opt analyze_wildcard "analyze_wildcard"; opt
+    auto_generate_synonyms_phrase_query "auto_generate_synonyms_phrase_query"; opt
+    default_operator "default_operator"; opt fields "fields"; opt flags "flags"; opt
+    fuzzy_max_expansions "fuzzy_max_expansions"; opt fuzzy_prefix_length
+    "fuzzy_prefix_length"; opt fuzzy_transpositions "fuzzy_transpositions"; opt lenient
+    "lenient"; opt minimum_should_match "minimum_should_match"; req query "query"; opt
+    quote_field_suffix "quote_field_suffix"; }
+);
 impl SimpleQueryStringQuery {
     /// A `SimpleQueryStringQuery` with its required fields; the optional ones are left unset.
     pub fn new(query: ::std::string::String) -> Self {
@@ -2244,40 +2180,33 @@ impl TermQuery {
     }
 }
 /// A `range` query with string bounds, compared as terms.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TermRangeQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<::std::string::String>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::std::string::String>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<::std::string::String>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    TermRangeQuery { opt boost "boost"; opt query_name "_name"; opt relation "relation";
+    opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
+);
 impl TermRangeQuery {
     /// A `TermRangeQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -2355,7 +2284,7 @@ impl TermRangeQuery {
     }
 }
 /// Fetches the values of a `terms` query from a field of another document.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TermsLookup {
     /// Index of the document.
@@ -2365,9 +2294,12 @@ pub struct TermsLookup {
     /// Field of the document that holds the values.
     pub path: crate::types::Field,
     /// Custom routing value of the document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub routing: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    TermsLookup { req index "index"; req id "id"; req path "path"; opt routing "routing";
+    }
+);
 impl TermsLookup {
     /// A `TermsLookup` with its required fields; the optional ones are left unset.
     pub fn new(
@@ -2544,46 +2476,38 @@ impl<'de> ::serde::Deserialize<'de> for TermsQueryField {
     }
 }
 /// A `range` query whose bound type could not be determined; bounds are kept as raw JSON.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntypedRangeQuery {
     /// Multiplier applied to this query's relevance score. Values between 0 and 1 lower the
     /// score, values above 1 raise it.
     ///
     /// Server default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub boost: ::std::option::Option<f32>,
     /// A name for this query, reported in `matched_queries` for each hit it matched.
-    #[serde(
-        rename = "_name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub query_name: ::std::option::Option<::std::string::String>,
     /// For range fields: how the stored range must relate to the query range.
     ///
     /// Server default: `"intersects"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relation: ::std::option::Option<crate::types::query_dsl::RangeRelation>,
     /// Exclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gt: ::std::option::Option<::serde_json::Value>,
     /// Inclusive lower bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::serde_json::Value>,
     /// Exclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lt: ::std::option::Option<::serde_json::Value>,
     /// Inclusive upper bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::serde_json::Value>,
     /// Format used to parse date bounds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::DateFormat>,
     /// UTC offset or IANA zone in which date bounds are interpreted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<crate::types::TimeZone>,
 }
+crate::runtime::wire_struct!(
+    UntypedRangeQuery { opt boost "boost"; opt query_name "_name"; opt relation
+    "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; opt format
+    "format"; opt time_zone "time_zone"; }
+);
 impl UntypedRangeQuery {
     /// A `UntypedRangeQuery` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {

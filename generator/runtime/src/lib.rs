@@ -29,6 +29,8 @@ pub mod serde_helpers;
 mod tls;
 #[doc(hidden)]
 pub mod unions;
+#[doc(hidden)]
+pub mod wire;
 
 pub use client::{Auth, ClientBuilder, HttpRequest, HttpResponse, RequestBody, Transport};
 pub use error::{ApiError, Error, ErrorCause};

@@ -279,6 +279,7 @@ impl TypeSpace<'_, '_> {
                 inner,
                 required: prop.required,
                 secret: false,
+                wire: None,
             });
         }
         let docs = endpoint_docs(endpoint);
@@ -841,6 +842,7 @@ fn extra_fields_field(fields: &[Field]) -> Field {
         inner: ty,
         required: false,
         secret: false,
+        wire: None,
     }
 }
 

@@ -21,6 +21,17 @@ pub struct Field {
     pub required: bool,
     pub secret: bool,
     pub tokens: TokenStream,
+    /// How `wire_struct!` reads and writes it, when it is plain (see [`WireField`]).
+    pub wire: Option<WireField>,
+}
+
+/// A plain field of the runtime's `wire_struct!`: a wire name, aliases, and a kind (`req`,
+/// `opt`, `nullable`), with the field's tokens without serde attributes.
+pub struct WireField {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: &'static str,
+    pub bare: TokenStream,
 }
 
 /// What a struct needs besides its fields.
@@ -186,6 +197,7 @@ impl TypeSpace<'_, '_> {
                 ty,
                 required: false,
                 secret: false,
+                wire: None,
             });
         }
         if interface.shortcut_property.is_some() {
@@ -268,12 +280,26 @@ impl TypeSpace<'_, '_> {
             };
             let doc = property_attrs(prop, prop.description.as_deref());
             let secret = self.is_secret(ctx.owner, &prop.name)?;
+            let kind = match (prop.required, nullable) {
+                (true, _) => "req",
+                (false, false) => "opt",
+                (false, true) => "nullable",
+            };
             fields.push(Field {
                 tokens: quote! {
                     #doc
                     #serde
                     pub #field_ident: #ty,
                 },
+                wire: Some(WireField {
+                    name: prop.name.clone(),
+                    aliases: prop.aliases.clone(),
+                    kind,
+                    bare: quote! {
+                        #doc
+                        pub #field_ident: #ty,
+                    },
+                }),
                 ident: field_ident,
                 ty,
                 inner,
@@ -314,16 +340,38 @@ impl TypeSpace<'_, '_> {
             Some((&fields[index], &props[index]))
         });
         let remote = shortcut.map(|_| quote!(#[serde(remote = "Self")]));
-        let mut out = quote! {
-            #docs
-            #[derive(#(#derives,)* ::serde::Serialize, ::serde::Deserialize)]
-            #bounds
-            #tag
-            #remote
-            #[non_exhaustive]
-            pub struct #name #params {
-                #(#field_tokens)*
+        // Plain fields only: the runtime's `wire_struct!` implements both traits, for about
+        // half the compile cost of serde's derive. Anything else (flatten, the shortcut form's
+        // skipped field and remote impls) keeps the derive.
+        let wire: Option<Vec<&WireField>> = match shortcut {
+            None => fields.iter().map(|f| f.wire.as_ref()).collect(),
+            Some(_) => None,
+        };
+        let mut out = match wire {
+            Some(wire) => {
+                let bare = wire.iter().map(|w| &w.bare);
+                let call = wire_struct_call(&name, spec, fields, &wire);
+                quote! {
+                    #docs
+                    #[derive(#(#derives),*)]
+                    #[non_exhaustive]
+                    pub struct #name #params {
+                        #(#bare)*
+                    }
+                    #call
+                }
             }
+            None => quote! {
+                #docs
+                #[derive(#(#derives,)* ::serde::Serialize, ::serde::Deserialize)]
+                #bounds
+                #tag
+                #remote
+                #[non_exhaustive]
+                pub struct #name #params {
+                    #(#field_tokens)*
+                }
+            },
         };
         if all_optional && !spec.generics.is_empty() {
             out.extend(default_impl(&name, &params, fields));
@@ -542,6 +590,7 @@ impl TypeSpace<'_, '_> {
             required: true,
             secret: false,
             tokens: TokenStream::new(),
+            wire: None,
         });
         if self.builders {
             out.extend(constructor(
@@ -1168,6 +1217,32 @@ impl TypeSpace<'_, '_> {
 /// Spec types the runtime defines, because the runtime's own API needs them: the error cause
 /// of `Error::Api` (`runtime::ErrorCause`, lenient, shared by every spec version) is the one
 /// `ErrorCause` of the crate, re-exported where the spec puts its own (`types::ErrorCause`).
+/// `crate::runtime::wire_struct!(Name<T> tag "t" = "v" { kind field "wire" | "alias"; ... });`
+fn wire_struct_call(
+    name: &proc_macro2::Ident,
+    spec: &StructSpec<'_>,
+    fields: &[Field],
+    wire: &[&WireField],
+) -> TokenStream {
+    let params = generic_params(spec.generics);
+    let tag = spec
+        .tag
+        .as_ref()
+        .map(|(field, value)| quote!(tag #field = #value));
+    let members = fields.iter().zip(wire).map(|(f, w)| {
+        let kind = format_ident!("{}", w.kind);
+        let ident = &f.ident;
+        let wire_name = &w.name;
+        let aliases = &w.aliases;
+        quote!(#kind #ident #wire_name #(| #aliases)*;)
+    });
+    quote! {
+        crate::runtime::wire_struct!(#name #params #tag {
+            #(#members)*
+        });
+    }
+}
+
 fn runtime_type(name: &TypeName) -> Option<&'static str> {
     match (name.namespace.as_str(), name.name.as_str()) {
         ("_types", "ErrorCause") => Some("ErrorCause"),
@@ -1401,6 +1476,7 @@ fn shortcut_form_field(fields: &[Field]) -> Result<Field, EmitError> {
         ty,
         required: false,
         secret: false,
+        wire: None,
     })
 }
 

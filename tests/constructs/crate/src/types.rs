@@ -4,9 +4,10 @@
 //! The types and endpoints of the specification's `types` namespace.
 /// An older branch's way of saying that a response body is a dictionary of its two type
 /// arguments; the class itself has no properties.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DictionaryResponseBase {}
+crate::runtime::wire_struct!(DictionaryResponseBase {});
 impl DictionaryResponseBase {
     /// A `DictionaryResponseBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -14,9 +15,10 @@ impl DictionaryResponseBase {
     }
 }
 /// The specification's `RequestBase` type (`_types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestBase {}
+crate::runtime::wire_struct!(RequestBase {});
 impl RequestBase {
     /// A `RequestBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {

@@ -3,9 +3,10 @@
 
 //! The types and endpoints of the specification's `cat.types` namespace.
 /// The base of requests that also take the table parameters.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CatRequestBase {}
+crate::runtime::wire_struct!(CatRequestBase {});
 impl CatRequestBase {
     /// A `CatRequestBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {

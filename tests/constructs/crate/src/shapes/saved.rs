@@ -3,15 +3,15 @@
 
 //! The types and endpoints of the specification's `shapes.saved` namespace.
 /// The specification's `SavedSet` type (`shapes.saved`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SavedSet {
     /// The request that saved the set, as its body.
     pub saved_by: crate::shapes::saved::SavedRequestBody,
     /// When it was saved, as text.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub at: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(SavedSet { req saved_by "saved_by"; opt at "at"; });
 impl SavedSet {
     /// A `SavedSet` with its required fields; the optional ones are left unset.
     pub fn new(saved_by: crate::shapes::saved::SavedRequestBody) -> Self {

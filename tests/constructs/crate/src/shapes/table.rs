@@ -3,16 +3,15 @@
 
 //! The types and endpoints of the specification's `shapes.table` namespace.
 /// One row of the table.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TableRow {
     /// The shape's name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// How many there are, as text.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(TableRow { opt name "name"; opt count "count"; });
 impl TableRow {
     /// A `TableRow` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {

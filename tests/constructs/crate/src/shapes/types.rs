@@ -3,10 +3,10 @@
 
 //! The types and endpoints of the specification's `shapes.types` namespace.
 /// Takes its tag from its base class.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "alias")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AliasBase {}
+crate::runtime::wire_struct!(AliasBase tag "kind" = "alias" {});
 impl AliasBase {
     /// A `AliasBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -14,13 +14,13 @@ impl AliasBase {
     }
 }
 /// The specification's `AliasField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "alias")]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AliasField {
     /// The `target` property.
     pub target: ::std::string::String,
 }
+crate::runtime::wire_struct!(AliasField tag "kind" = "alias" { req target "target"; });
 impl AliasField {
     /// A `AliasField` with its required fields; the optional ones are left unset.
     pub fn new(target: ::std::string::String) -> Self {
@@ -179,12 +179,13 @@ impl<'de> ::serde::Deserialize<'de> for Color {
     }
 }
 /// The specification's `CountSummary` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CountSummary {
     /// The `value` property.
     pub value: i64,
 }
+crate::runtime::wire_struct!(CountSummary { req value "value"; });
 impl CountSummary {
     /// A `CountSummary` with its required fields; the optional ones are left unset.
     pub fn new(value: i64) -> Self {
@@ -200,17 +201,18 @@ impl CountSummary {
     }
 }
 /// The specification's `DateRangeField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "date_range")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DateRangeField {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
     /// The `format` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    DateRangeField tag "kind" = "date_range" { opt stored "stored"; opt format "format";
+    }
+);
 impl DateRangeField {
     /// A `DateRangeField` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -288,41 +290,37 @@ impl<'de> ::serde::Deserialize<'de> for Direction {
     }
 }
 /// A value of every union encoding.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Document {
     /// The `fields` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, crate::shapes::types::Field>,
     >,
     /// The `lifecycle` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lifecycle: ::std::option::Option<crate::shapes::types::Lifecycle>,
     /// The `envelope` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub envelope: ::std::option::Option<crate::shapes::types::Envelope>,
     /// The `filter` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<crate::shapes::types::Filter>,
     /// The `ordering` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ordering: ::std::option::Option<::std::vec::Vec<crate::shapes::types::Ordering>>,
     /// The `bound` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bound: ::std::option::Option<crate::shapes::types::Bound>,
     /// The `size` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<crate::shapes::types::Size>,
     /// The `color` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub color: ::std::option::Option<crate::shapes::types::Color>,
     /// The `summaries` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub summaries: ::std::option::Option<
         crate::runtime::TypedKeys<crate::shapes::types::Summary>,
     >,
 }
+crate::runtime::wire_struct!(
+    Document { opt fields "fields"; opt lifecycle "lifecycle"; opt envelope "envelope";
+    opt filter "filter"; opt ordering "ordering"; opt bound "bound"; opt size "size"; opt
+    color "color"; opt summaries "summaries"; }
+);
 impl Document {
     /// A `Document` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -492,7 +490,7 @@ impl<'de> ::serde::Deserialize<'de> for Envelope {
     }
 }
 /// The specification's `EnvelopeOne` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EnvelopeOne {
     /// The `version` property.
@@ -500,6 +498,9 @@ pub struct EnvelopeOne {
     /// The `payload` property.
     pub payload: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    EnvelopeOne { req version "version"; req payload "payload"; }
+);
 impl EnvelopeOne {
     /// A `EnvelopeOne` with its required fields; the optional ones are left unset.
     pub fn new(version: i64, payload: ::std::string::String) -> Self {
@@ -524,7 +525,7 @@ impl EnvelopeOne {
     }
 }
 /// The specification's `EnvelopeTwo` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EnvelopeTwo {
     /// The `version` property.
@@ -532,6 +533,9 @@ pub struct EnvelopeTwo {
     /// The `payload` property.
     pub payload: ::std::vec::Vec<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    EnvelopeTwo { req version "version"; req payload "payload"; }
+);
 impl EnvelopeTwo {
     /// A `EnvelopeTwo` with its required fields; the optional ones are left unset.
     pub fn new(version: i64, payload: ::std::vec::Vec<::std::string::String>) -> Self {
@@ -556,13 +560,13 @@ impl EnvelopeTwo {
     }
 }
 /// The specification's `EverythingFilter` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EverythingFilter {
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
 }
+crate::runtime::wire_struct!(EverythingFilter { opt weight "weight"; });
 impl EverythingFilter {
     /// A `EverythingFilter` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -701,13 +705,13 @@ impl<'de> ::serde::Deserialize<'de> for Field {
     }
 }
 /// The specification's `FieldBase` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FieldBase {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(FieldBase { opt stored "stored"; });
 impl FieldBase {
     /// A `FieldBase` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -853,14 +857,15 @@ impl Filter {
     }
 }
 /// The specification's `IntegerRangeField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "integer_range")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IntegerRangeField {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    IntegerRangeField tag "kind" = "integer_range" { opt stored "stored"; }
+);
 impl IntegerRangeField {
     /// A `IntegerRangeField` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -943,7 +948,7 @@ impl<'de> ::serde::Deserialize<'de> for Lifecycle {
     }
 }
 /// The specification's `ManagedLifecycle` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ManagedLifecycle {
     /// The `managed` property.
@@ -951,6 +956,9 @@ pub struct ManagedLifecycle {
     /// The `policy` property.
     pub policy: ::std::string::String,
 }
+crate::runtime::wire_struct!(
+    ManagedLifecycle { req managed "managed"; req policy "policy"; }
+);
 impl ManagedLifecycle {
     /// A `ManagedLifecycle` with its required fields; the optional ones are left unset.
     pub fn new(managed: bool, policy: ::std::string::String) -> Self {
@@ -1075,12 +1083,13 @@ impl MatchFilter {
     }
 }
 /// The specification's `MeanSummary` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MeanSummary {
     /// The `value` property.
     pub value: crate::runtime::Nullable<f64>,
 }
+crate::runtime::wire_struct!(MeanSummary { req value "value"; });
 impl MeanSummary {
     /// A `MeanSummary` with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
@@ -1099,16 +1108,15 @@ impl MeanSummary {
     }
 }
 /// The specification's `NumberBound` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberBound {
     /// The `gte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<f64>,
     /// The `lte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<f64>,
 }
+crate::runtime::wire_struct!(NumberBound { opt gte "gte"; opt lte "lte"; });
 impl NumberBound {
     /// A `NumberBound` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1133,17 +1141,17 @@ impl NumberBound {
     }
 }
 /// The specification's `NumberField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "number")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NumberField {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
     /// The `coerce` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub coerce: ::std::option::Option<bool>,
 }
+crate::runtime::wire_struct!(
+    NumberField tag "kind" = "number" { opt stored "stored"; opt coerce "coerce"; }
+);
 impl NumberField {
     /// A `NumberField` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1168,19 +1176,19 @@ impl NumberField {
     }
 }
 /// The specification's `ObjectField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "object")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ObjectField {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
     /// The `fields` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<
         ::indexmap::IndexMap<::std::string::String, crate::shapes::types::Field>,
     >,
 }
+crate::runtime::wire_struct!(
+    ObjectField tag "kind" = "object" { opt stored "stored"; opt fields "fields"; }
+);
 impl ObjectField {
     /// A `ObjectField` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1305,12 +1313,13 @@ impl ::std::convert::From<crate::shapes::types::RandomOrdering> for Ordering {
     }
 }
 /// The specification's `RandomOrdering` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RandomOrdering {
     /// The `seed` property.
     pub seed: i64,
 }
+crate::runtime::wire_struct!(RandomOrdering { req seed "seed"; });
 impl RandomOrdering {
     /// A `RandomOrdering` with its required fields; the optional ones are left unset.
     pub fn new(seed: i64) -> Self {
@@ -1524,16 +1533,15 @@ impl<'de> ::serde::Deserialize<'de> for Summary {
     }
 }
 /// The specification's `TextBound` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextBound {
     /// The `gte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::std::string::String>,
     /// The `lte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(TextBound { opt gte "gte"; opt lte "lte"; });
 impl TextBound {
     /// A `TextBound` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1564,17 +1572,17 @@ impl TextBound {
     }
 }
 /// The specification's `TextField` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(tag = "kind", rename = "text")]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TextField {
     /// The `stored` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub stored: ::std::option::Option<bool>,
     /// The `analyzer` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub analyzer: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    TextField tag "kind" = "text" { opt stored "stored"; opt analyzer "analyzer"; }
+);
 impl TextField {
     /// A `TextField` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
@@ -1602,15 +1610,17 @@ impl TextField {
     }
 }
 /// The specification's `UnmanagedLifecycle` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedLifecycle {
     /// The `managed` property.
     pub managed: bool,
     /// The `reason` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<::std::string::String>,
 }
+crate::runtime::wire_struct!(
+    UnmanagedLifecycle { req managed "managed"; opt reason "reason"; }
+);
 impl UnmanagedLifecycle {
     /// A `UnmanagedLifecycle` with its required fields; the optional ones are left unset.
     pub fn new(managed: bool) -> Self {
@@ -1638,16 +1648,15 @@ impl UnmanagedLifecycle {
     }
 }
 /// The specification's `UntypedBound` type (`shapes._types`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntypedBound {
     /// The `gte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub gte: ::std::option::Option<::serde_json::Value>,
     /// The `lte` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub lte: ::std::option::Option<::serde_json::Value>,
 }
+crate::runtime::wire_struct!(UntypedBound { opt gte "gte"; opt lte "lte"; });
 impl UntypedBound {
     /// A `UntypedBound` with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
