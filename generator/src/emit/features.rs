@@ -148,6 +148,7 @@ pub fn gate_items(items: &mut [syn::Item], cfg: &TokenStream) {
             syn::Item::Enum(i) => &mut i.attrs,
             syn::Item::Fn(i) => &mut i.attrs,
             syn::Item::Impl(i) => &mut i.attrs,
+            syn::Item::Macro(i) => &mut i.attrs,
             syn::Item::Mod(i) => &mut i.attrs,
             syn::Item::Static(i) => &mut i.attrs,
             syn::Item::Struct(i) => &mut i.attrs,
@@ -158,5 +159,34 @@ pub fn gate_items(items: &mut [syn::Item], cfg: &TokenStream) {
             _ => continue,
         };
         attrs.insert(0, attr.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::{ToTokens, quote};
+
+    #[test]
+    fn every_item_kind_the_emitter_writes_is_gated() {
+        let mut file: syn::File = syn::parse_quote! {
+            pub struct A;
+            crate::runtime::wire_struct!(A {});
+            impl A {}
+            pub enum B {}
+            pub type C = A;
+            const D: u8 = 0;
+            fn e() {}
+            pub mod f {}
+            pub use A as G;
+        };
+        gate_items(&mut file.items, &quote!(feature = "x"));
+        for item in &file.items {
+            let text = item.to_token_stream().to_string();
+            assert!(
+                text.starts_with("# [cfg (feature = \"x\")]"),
+                "not gated: {text}"
+            );
+        }
     }
 }
