@@ -135,8 +135,9 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
 
-/// Reads a member's value into `slot`, which must still be empty.
-fn put_value<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+/// Reads a member's value into `slot`, which must still be empty (every kind reads alike:
+/// what `null` means is the slot's type's business).
+pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     slot: &mut Option<T>,
     map: &mut A,
     name: &'static str,
@@ -152,14 +153,7 @@ fn put_value<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
 pub mod req {
     use super::*;
 
-    /// Reads the member.
-    pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        put_value(slot, map, name)
-    }
+    pub use super::put;
 
     /// The value read, or what a missing member means for `T` (serde's `missing_field`).
     pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
@@ -191,14 +185,7 @@ pub mod req {
 pub mod opt {
     use super::*;
 
-    /// Reads the member (`null` is `None`).
-    pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-        slot: &mut Option<Option<T>>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        put_value(slot, map, name)
-    }
+    pub use super::put;
 
     /// The value read, `None` when missing.
     pub fn finish<T, E>(slot: Option<Option<T>>, _name: &'static str) -> Result<Option<T>, E> {
@@ -228,14 +215,7 @@ pub mod opt {
 pub mod nullable {
     use super::*;
 
-    /// Reads the member (`null` is `Nullable::Null`).
-    pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-        slot: &mut Option<Nullable<T>>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error> {
-        put_value(slot, map, name)
-    }
+    pub use super::put;
 
     /// The value read, `None` when missing.
     pub fn finish<T, E>(
