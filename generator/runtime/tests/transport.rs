@@ -11,7 +11,7 @@ use elasticsearch_typed_runtime::{
 use tokio::net::TcpListener;
 
 mod support;
-use support::{Answer, Seen, answer, handler_node, node, start};
+use support::{Answer, Ca, Seen, answer, handler_node, node, start};
 
 /// A port nothing listens on.
 async fn closed_port() -> String {
@@ -564,72 +564,6 @@ async fn sniffing_replaces_the_nodes() {
     assert_eq!(seed.seen()[0].line, "GET /_nodes/_all/http HTTP/1.1");
     assert_eq!(target.seen().len(), 1);
     assert_eq!(transport.nodes()[0].as_str(), format!("{}/", target.url));
-}
-
-/// A CA (certificate and key), for signing server and client certificates.
-struct Ca {
-    cert: rcgen::Certificate,
-    key: rcgen::KeyPair,
-}
-
-impl Ca {
-    fn new() -> Ca {
-        use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
-        let key = KeyPair::generate().unwrap();
-        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        // Each its own name: a certificate of one is not taken as issued by another.
-        let name = format!("test CA {}", fastrand::u64(..));
-        params
-            .distinguished_name
-            .push(rcgen::DnType::CommonName, name);
-        let cert = params.self_signed(&key).unwrap();
-        Ca { cert, key }
-    }
-
-    /// A certificate for `names` signed by the CA, with its key.
-    fn sign(&self, names: &[&str]) -> (rcgen::Certificate, rcgen::KeyPair) {
-        let key = rcgen::KeyPair::generate().unwrap();
-        let names = names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        let cert = rcgen::CertificateParams::new(names)
-            .unwrap()
-            .signed_by(&key, &self.cert, &self.key)
-            .unwrap();
-        (cert, key)
-    }
-
-    fn fingerprint(&self) -> [u8; 32] {
-        let digest = ring::digest::digest(&ring::digest::SHA256, self.cert.der());
-        digest.as_ref().try_into().unwrap()
-    }
-
-    /// A TLS acceptor for `localhost` (the chain sent is `[server, CA]`, as Elasticsearch's
-    /// http.p12 holds it); with `client_ca`, clients must show a certificate it signed.
-    fn acceptor(&self, client_ca: Option<&Ca>) -> tokio_rustls::TlsAcceptor {
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let (server, key) = self.sign(&["localhost"]);
-        let chain = vec![server.der().clone(), self.cert.der().clone()];
-        let private = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
-        let builder = rustls::ServerConfig::builder_with_provider(Arc::clone(&provider))
-            .with_safe_default_protocol_versions()
-            .unwrap();
-        let builder = match client_ca {
-            None => builder.with_no_client_auth(),
-            Some(ca) => {
-                let mut roots = rustls::RootCertStore::empty();
-                roots.add(ca.cert.der().clone()).unwrap();
-                let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
-                    Arc::new(roots),
-                    provider,
-                )
-                .build()
-                .unwrap();
-                builder.with_client_cert_verifier(verifier)
-            }
-        };
-        let config = builder.with_single_cert(chain, private).unwrap();
-        tokio_rustls::TlsAcceptor::from(Arc::new(config))
-    }
 }
 
 #[tokio::test]

@@ -200,3 +200,69 @@ async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
         let _ = stream.flush().await;
     }
 }
+
+/// A CA (certificate and key), for signing server and client certificates.
+pub struct Ca {
+    pub cert: rcgen::Certificate,
+    pub key: rcgen::KeyPair,
+}
+
+impl Ca {
+    pub fn new() -> Ca {
+        use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+        let key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        // Each its own name: a certificate of one is not taken as issued by another.
+        let name = format!("test CA {}", fastrand::u64(..));
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, name);
+        let cert = params.self_signed(&key).unwrap();
+        Ca { cert, key }
+    }
+
+    /// A certificate for `names` signed by the CA, with its key.
+    pub fn sign(&self, names: &[&str]) -> (rcgen::Certificate, rcgen::KeyPair) {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let names = names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let cert = rcgen::CertificateParams::new(names)
+            .unwrap()
+            .signed_by(&key, &self.cert, &self.key)
+            .unwrap();
+        (cert, key)
+    }
+
+    pub fn fingerprint(&self) -> [u8; 32] {
+        let digest = ring::digest::digest(&ring::digest::SHA256, self.cert.der());
+        digest.as_ref().try_into().unwrap()
+    }
+
+    /// A TLS acceptor for `localhost` (the chain sent is `[server, CA]`, as Elasticsearch's
+    /// http.p12 holds it); with `client_ca`, clients must show a certificate it signed.
+    pub fn acceptor(&self, client_ca: Option<&Ca>) -> tokio_rustls::TlsAcceptor {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let (server, key) = self.sign(&["localhost"]);
+        let chain = vec![server.der().clone(), self.cert.der().clone()];
+        let private = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
+        let builder = rustls::ServerConfig::builder_with_provider(Arc::clone(&provider))
+            .with_safe_default_protocol_versions()
+            .unwrap();
+        let builder = match client_ca {
+            None => builder.with_no_client_auth(),
+            Some(ca) => {
+                let mut roots = rustls::RootCertStore::empty();
+                roots.add(ca.cert.der().clone()).unwrap();
+                let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                    Arc::new(roots),
+                    provider,
+                )
+                .build()
+                .unwrap();
+                builder.with_client_cert_verifier(verifier)
+            }
+        };
+        let config = builder.with_single_cert(chain, private).unwrap();
+        tokio_rustls::TlsAcceptor::from(Arc::new(config))
+    }
+}
