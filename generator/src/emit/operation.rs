@@ -759,3 +759,311 @@ fn accept(endpoint: &Endpoint) -> String {
         .cloned()
         .unwrap_or_else(|| "application/json".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::typespace::TypeIndex;
+    use crate::model::Model;
+
+    fn prop(name: &str, required: bool, ty: (&str, &str)) -> serde_json::Value {
+        serde_json::json!({"name": name, "required": required,
+            "type": {"kind": "instance_of", "type": {"namespace": ty.0, "name": ty.1}}})
+    }
+
+    const STRING: (&str, &str) = ("_builtins", "string");
+    const BOOLEAN: (&str, &str) = ("_builtins", "boolean");
+
+    /// `things.put`: path parts (one optional), query parameters (`typed_keys`, a keyword, one
+    /// named like a body field), a behavior, a properties body; `things.search`: a value body
+    /// sent as ndjson, a binary response; `exists`: a HEAD-only check on the client itself.
+    fn model() -> Model {
+        let endpoint = |name: &str, ns: &str, urls: serde_json::Value, media: &[&str]| {
+            serde_json::json!({"name": name, "description": "D.", "docUrl": null,
+                "availability": {}, "requestBodyRequired": false, "requestMediaType": media,
+                "request": {"namespace": ns, "name": "Request"},
+                "response": {"namespace": ns, "name": "Response"}, "urls": urls})
+        };
+        let value = serde_json::json!({
+            "endpoints": [
+                endpoint("things.put", "things.put", serde_json::json!([
+                    {"path": "/_things/{id}", "methods": ["PUT", "POST"]},
+                    {"path": "/{index}/_things/{id}", "methods": ["POST", "PUT"]},
+                    {"path": "/{index}/_things/{id}/_again", "methods": ["PUT"]}
+                ]), &[]),
+                endpoint("things.search", "things.search",
+                    serde_json::json!([{"path": "/_search", "methods": ["GET", "POST"]}]),
+                    &["application/x-ndjson"]),
+                endpoint("exists", "_global.exists",
+                    serde_json::json!([{"path": "/{index}", "methods": ["HEAD"]}]), &[]),
+            ],
+            "types": [
+                {"kind": "request", "name": {"namespace": "things.put", "name": "Request"},
+                 "attachedBehaviors": ["CommonQueryParameters"],
+                 "path": [prop("index", false, STRING), prop("id", true, STRING)],
+                 "query": [prop("refresh", false, BOOLEAN), prop("typed_keys", false, BOOLEAN),
+                           prop("type", false, STRING), prop("name", false, STRING)],
+                 "body": {"kind": "properties",
+                          "properties": [prop("name", true, STRING), prop("count", false, ("_types", "integer"))]},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "response", "name": {"namespace": "things.put", "name": "Response"},
+                 "body": {"kind": "properties", "properties": [prop("ok", true, BOOLEAN)]},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "interface", "name": {"namespace": "_spec_utils", "name": "CommonQueryParameters"},
+                 "properties": [prop("pretty", false, BOOLEAN), prop("refresh", false, STRING)],
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "request", "name": {"namespace": "things.search", "name": "Request"},
+                 "path": [], "query": [prop("typed_keys", false, BOOLEAN)],
+                 "body": {"kind": "value", "codegenName": "query",
+                          "value": {"kind": "instance_of", "type": {"namespace": "_builtins", "name": "string"}}},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "response", "name": {"namespace": "things.search", "name": "Response"},
+                 "body": {"kind": "value",
+                          "value": {"kind": "instance_of", "type": {"namespace": "_builtins", "name": "binary"}}},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "request", "name": {"namespace": "_global.exists", "name": "Request"},
+                 "path": [prop("index", false, STRING)], "query": [], "body": {"kind": "no_body"},
+                 "specLocation": "x.ts#L1-L2"},
+                {"kind": "response", "name": {"namespace": "_global.exists", "name": "Response"},
+                 "body": {"kind": "no_body"}, "specLocation": "x.ts#L1-L2"}
+            ]
+        });
+        serde_json::from_value(value).expect("a valid model")
+    }
+
+    fn plan_of<'m>(model: &'m Model, endpoint: &str) -> Result<OperationPlan<'m>, EmitError> {
+        let index = TypeIndex::new(model)?;
+        let endpoint = model
+            .endpoints
+            .iter()
+            .find(|e| e.name == endpoint)
+            .expect("the endpoint is in the model");
+        let (request, _) = endpoint.types().expect("it has types");
+        let module = index.path(request)?.module.clone();
+        let mut space = TypeSpace::new(&index, &module);
+        space.operation_plan(endpoint)
+    }
+
+    fn text(tokens: &TokenStream) -> String {
+        tokens.to_string()
+    }
+
+    fn names(idents: impl IntoIterator<Item = Ident>) -> Vec<String> {
+        idents.into_iter().map(|i| i.to_string()).collect()
+    }
+
+    #[test]
+    fn a_request_with_parts_parameters_a_behavior_and_a_properties_body() {
+        let model = model();
+        let plan = plan_of(&model, "things.put").unwrap();
+        let request = &plan.request;
+        assert_eq!(request.path.name, "PutRequest");
+        assert_eq!(request.path.module, ["things", "put"]);
+        let fields: Vec<(String, FieldKind, Init)> = request
+            .fields
+            .iter()
+            .map(|f| (f.rust_name.to_string(), f.kind, f.init))
+            .collect();
+        use FieldKind::{Body, Path, Query};
+        use Init::{Argument, On, Unset};
+        assert_eq!(
+            fields,
+            [
+                ("index".to_string(), Path, Unset),
+                ("id".to_string(), Path, Argument),
+                ("refresh".to_string(), Query, Unset),
+                ("typed_keys".to_string(), Query, On),
+                ("r#type".to_string(), Query, Unset),
+                ("name".to_string(), Query, Unset),
+                // The behavior's `pretty`; its `refresh` is the request's own.
+                ("pretty".to_string(), Query, Unset),
+                ("body".to_string(), Body, Argument),
+            ]
+        );
+        assert_eq!(
+            names(request.arguments().map(|f| f.rust_name.clone())),
+            ["id", "body"]
+        );
+        assert!(request.typed_keys_on());
+        assert_eq!(request.default, DefaultPlan::None);
+        assert_eq!(
+            text(&request.fields[2].ty),
+            quote!(::std::option::Option<bool>).to_string()
+        );
+        assert_eq!(text(&request.fields[2].inner), quote!(bool).to_string());
+        assert!(request.fields[3].typed_keys);
+        assert_eq!(
+            text(&request.fields[7].ty),
+            quote!(PutRequestBody).to_string()
+        );
+        let setters: Vec<Option<String>> = request
+            .fields
+            .iter()
+            .map(|f| f.setter.as_ref().map(Ident::to_string))
+            .collect();
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            setters,
+            [
+                some("index"),
+                None,
+                some("refresh"),
+                some("typed_keys"),
+                some("r#type"),
+                some("name"),
+                some("pretty"),
+                some("body"),
+            ]
+        );
+
+        let body = request.body.as_ref().expect("a body");
+        assert!(!body.ndjson);
+        assert_eq!(
+            text(&body.path),
+            quote!(crate::things::put::PutRequestBody).to_string()
+        );
+        let body = body.shape.as_ref().expect("a struct");
+        assert_eq!(body.name, "PutRequestBody");
+        assert_eq!(
+            names(body.fields.iter().map(|f| f.ident.clone())),
+            ["name", "count", "extra_fields"]
+        );
+        assert_eq!(body.extra, "extra_fields");
+        // The query parameter `name` has the setter `name`: the body's field takes `body_name`.
+        assert_eq!(names(body.setters.clone()), ["body_name", "count"]);
+
+        // More parts first; of two urls with the same parts the first listed is taken, and
+        // the url of required parts only ends the chain.
+        let [url] = request.conditional_urls.as_slice() else {
+            panic!("one conditional url: {:?}", request.conditional_urls);
+        };
+        // With a body, the first of PUT and POST the url lists.
+        assert_eq!(url.method, "POST");
+        assert_eq!(
+            url.segments,
+            [
+                SegmentPlan::Literal("/".to_string()),
+                SegmentPlan::Part {
+                    wire: "index".to_string(),
+                    field: format_ident!("index"),
+                    local: Some(format_ident!("part_index")),
+                },
+                SegmentPlan::Literal("/_things/".to_string()),
+                SegmentPlan::Part {
+                    wire: "id".to_string(),
+                    field: format_ident!("id"),
+                    local: None,
+                },
+            ]
+        );
+        let url = request.unconditional_url.as_ref().expect("a fallback url");
+        assert_eq!(url.method, "PUT");
+        assert_eq!(url.segments.len(), 2);
+        assert_eq!(request.accept, "application/json");
+        assert!(request.format.is_none());
+        assert!(!request.accepts_404);
+
+        assert_eq!(plan.response.path.name, "PutResponse");
+        assert!(
+            matches!(&plan.response.shape, ResponseShape::Struct { fields, .. } if fields.len() == 1)
+        );
+        assert_eq!(plan.response.decode, Decode::Json);
+        assert_eq!(plan.call.function, "put");
+        let handle = plan.call.handle.as_ref().expect("a namespace handle");
+        assert_eq!(
+            (
+                handle.module.as_str(),
+                handle.type_name.as_str(),
+                handle.accessor.as_str()
+            ),
+            ("things", "Things", "things")
+        );
+        assert!(plan.call.generics.is_empty());
+    }
+
+    #[test]
+    fn a_value_body_and_a_binary_response() {
+        let model = model();
+        let plan = plan_of(&model, "things.search").unwrap();
+        let request = &plan.request;
+        let fields: Vec<(String, FieldKind, Init, bool)> = request
+            .fields
+            .iter()
+            .map(|f| (f.rust_name.to_string(), f.kind, f.init, f.required))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("typed_keys".to_string(), FieldKind::Query, Init::On, false),
+                // The body's `codegenName`; not required, so not an argument.
+                ("query".to_string(), FieldKind::Body, Init::Unset, false),
+            ]
+        );
+        // `new` takes nothing but turns typed_keys on: `Default` is `new()`.
+        assert_eq!(request.default, DefaultPlan::New);
+        let body = request.body.as_ref().expect("a body");
+        assert!(body.shape.is_none());
+        assert!(body.ndjson);
+        assert_eq!(text(&body.path), quote!(::std::string::String).to_string());
+        assert_eq!(
+            text(&request.fields[1].ty),
+            quote!(::std::option::Option<::std::string::String>).to_string()
+        );
+        assert_eq!(request.fields[1].setter.as_ref().unwrap(), "query");
+        assert!(request.conditional_urls.is_empty());
+        let url = request.unconditional_url.as_ref().expect("a url");
+        assert_eq!(url.method, "POST");
+        assert_eq!(url.segments, [SegmentPlan::Literal("/_search".to_string())]);
+        assert_eq!(plan.response.decode, Decode::Bytes);
+        assert!(matches!(plan.response.shape, ResponseShape::Value(_)));
+        assert_eq!(plan.call.function, "search");
+    }
+
+    #[test]
+    fn a_head_only_check_on_the_client() {
+        let model = model();
+        let plan = plan_of(&model, "exists").unwrap();
+        let request = &plan.request;
+        assert_eq!(request.path.name, "ExistsRequest");
+        assert_eq!(request.default, DefaultPlan::Derive);
+        assert!(request.body.is_none());
+        assert!(request.accepts_404);
+        // The only url has an optional part: a request without it is an error.
+        assert_eq!(request.conditional_urls.len(), 1);
+        assert_eq!(request.conditional_urls[0].method, "HEAD");
+        assert!(request.unconditional_url.is_none());
+        assert!(matches!(plan.response.shape, ResponseShape::Exists));
+        assert_eq!(plan.response.decode, Decode::Exists);
+        assert!(plan.call.handle.is_none());
+        assert_eq!(plan.call.function, "exists");
+    }
+
+    #[test]
+    fn a_namespace_named_like_a_client_method_gets_another_accessor() {
+        let mut model = model();
+        model.endpoints[0].name = "new.put".to_string();
+        let plan = plan_of(&model, "new.put").unwrap();
+        let handle = plan.call.handle.as_ref().expect("a namespace handle");
+        assert_eq!(
+            (
+                handle.module.as_str(),
+                handle.type_name.as_str(),
+                handle.accessor.as_str()
+            ),
+            ("new", "New", "new2")
+        );
+    }
+
+    #[test]
+    fn a_url_naming_no_path_part_is_an_error() {
+        let mut model = model();
+        model.endpoints[0].urls[0].path = "/_things/{nope}".to_string();
+        let Err(EmitError::Invalid(message)) = plan_of(&model, "things.put") else {
+            panic!("the url names no path part");
+        };
+        assert!(
+            message.contains("`nope`, which is not a path part"),
+            "{message}"
+        );
+    }
+}
