@@ -1,6 +1,16 @@
 //! Model -> Rust: a module per namespace, each formatted by prettyplease, plus the
 //! crate root and the manifest, which depends on the hand-written runtime crate. Reads the model and nothing else;
 //! [`lowering`] first gives the dialect's constructs that have a Rust meaning their Rust shape.
+//!
+//! Decisions come before printing. [`names`] is the naming authority: every type, request
+//! body and namespace handle gets its Rust name up front, and field, variant and setter names
+//! follow its rules. The [`TypeIndex`] adds which references are boxed and which types are
+//! dictionary keys. Each endpoint's [`operation`] plan decides its Rust shape (fields with
+//! kind, name and type, `new` arguments, `Default`, setters, body, urls and methods, `Accept`,
+//! response and decode), and [`endpoints`] only prints it. The named types are still printed
+//! straight from the model ([`types`] maps each field's type as it prints it), and an enum
+//! synthesized from an inline union is named when the mapping meets it, in emission order
+//! (see [`typespace`]).
 
 mod ablation;
 mod docs;
@@ -257,8 +267,8 @@ struct ModulePlan<'m> {
 }
 
 /// The emission, module by module. Every name handed out on the way (a synthesized union, a
-/// request body) is claimed in the module being emitted, so the modules are emitted
-/// independently of each other, in parallel, each from the shared [`TypeIndex`].
+/// container's `...Variant` enum) is claimed in the module being emitted, so the modules are
+/// emitted independently of each other, in parallel, each from the shared [`TypeIndex`].
 pub(crate) struct Emission<'m> {
     pub index: TypeIndex<'m>,
     plan: BTreeMap<Vec<String>, ModulePlan<'m>>,
