@@ -1,6 +1,16 @@
 //! Model -> Rust: a module per namespace, each formatted by prettyplease, plus the
 //! crate root and the manifest, which depends on the hand-written runtime crate. Reads the model and nothing else;
 //! [`lowering`] first gives the dialect's constructs that have a Rust meaning their Rust shape.
+//!
+//! Decisions come before printing. [`names`] is the naming authority: every type, request
+//! body and namespace handle gets its Rust name up front, and field, variant and setter names
+//! follow its rules. The [`TypeIndex`] adds which references are boxed and which types are
+//! dictionary keys. Each endpoint's [`operation`] plan decides its Rust shape (fields with
+//! kind, name and type, `new` arguments, `Default`, setters, body, urls and methods, `Accept`,
+//! response and decode), and [`endpoints`] only prints it. The named types are still printed
+//! straight from the model ([`types`] maps each field's type as it prints it), and an enum
+//! synthesized from an inline union is named when the mapping meets it, in emission order
+//! (see [`typespace`]).
 
 mod ablation;
 mod docs;
@@ -9,6 +19,7 @@ mod features;
 mod formats;
 mod lowering;
 mod names;
+mod operation;
 mod types;
 mod typespace;
 
@@ -23,7 +34,7 @@ use rayon::prelude::*;
 
 use crate::model::{Model, TypeDefinition, TypeName};
 use crate::spec_version::SpecVersion;
-use names::{Scope, camel, ident, module_path};
+use names::{ident, module_path};
 use typespace::{TypeIndex, TypeSpace};
 
 pub use names::module_path as rust_module_path;
@@ -250,14 +261,14 @@ struct Clocks {
 struct ModulePlan<'m> {
     types: Vec<&'m TypeDefinition>,
     endpoints: Vec<&'m crate::model::Endpoint>,
-    /// `(namespace, accessor)`: the handle `client.<accessor>()` of a namespace's APIs.
-    handle: Option<(&'m str, String)>,
+    /// The handle `client.<accessor>()` of a namespace's APIs.
+    handle: Option<names::Handle>,
     children: BTreeSet<String>,
 }
 
 /// The emission, module by module. Every name handed out on the way (a synthesized union, a
-/// request body) is claimed in the module being emitted, so the modules are emitted
-/// independently of each other, in parallel, each from the shared [`TypeIndex`].
+/// container's `...Variant` enum) is claimed in the module being emitted, so the modules are
+/// emitted independently of each other, in parallel, each from the shared [`TypeIndex`].
 pub(crate) struct Emission<'m> {
     pub index: TypeIndex<'m>,
     plan: BTreeMap<Vec<String>, ModulePlan<'m>>,
@@ -310,7 +321,6 @@ impl<'m> Emission<'m> {
             .filter(|e| !e.codegen_exclude && e.types().is_some())
             .collect();
         endpoints.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);
         for endpoint in &endpoints {
             let Some((request, _)) = endpoint.types() else {
                 continue;
@@ -321,7 +331,7 @@ impl<'m> Emission<'m> {
             if let Some((namespace, _)) = endpoint.name.split_once('.') {
                 let module = plan_module(&mut plan, &[names::snake(namespace)]);
                 if module.handle.is_none() {
-                    module.handle = Some((namespace, accessors.claim(names::snake(namespace))));
+                    module.handle = index.names.handle(namespace).cloned();
                 }
             }
         }
@@ -371,29 +381,37 @@ impl<'m> Emission<'m> {
 /// The items of one module, a token stream for each of its types, its endpoints, the unions
 /// they synthesized and its namespace handle (kept apart: syn parses many small streams faster
 /// than their concatenation).
-fn module_items(
-    space: &mut TypeSpace<'_, '_>,
+fn module_items<'m>(
+    space: &mut TypeSpace<'_, 'm>,
     path: &[String],
-    plan: &ModulePlan<'_>,
+    plan: &ModulePlan<'m>,
 ) -> Result<Vec<TokenStream>, EmitError> {
     let mut items = Vec::with_capacity(plan.types.len() + plan.endpoints.len() + 2);
     for def in &plan.types {
         items.push(space.type_items(def)?);
     }
-    for endpoint in &plan.endpoints {
-        items.push(space.endpoint_items(endpoint)?.items);
+    // Every endpoint is planned before any is printed (after the module's types, whose
+    // emission names the unions it synthesizes first).
+    let operations = plan
+        .endpoints
+        .iter()
+        .map(|endpoint| space.operation_plan(endpoint))
+        .collect::<Result<Vec<_>, _>>()?;
+    for operation in &operations {
+        items.push(space.endpoint_items(operation)?);
     }
     items.push(space.synthesized_items(path)?);
-    if let Some((namespace, accessor)) = &plan.handle {
-        items.push(handle_items(namespace, accessor));
+    if let Some(handle) = &plan.handle {
+        items.push(handle_items(handle));
     }
     Ok(items)
 }
 
 /// The namespace handle: `client.security().create_api_key(...)`.
-fn handle_items(namespace: &str, accessor: &str) -> TokenStream {
-    let handle = format_ident!("{}", camel(namespace));
-    let accessor = ident(accessor);
+fn handle_items(handle: &names::Handle) -> TokenStream {
+    let namespace = &handle.namespace;
+    let accessor = ident(&handle.accessor);
+    let handle = format_ident!("{}", handle.type_name);
     let doc = format!(" The `{namespace}` APIs.");
     let accessor_doc = format!(" The `{namespace}` APIs of this client.");
     quote! {

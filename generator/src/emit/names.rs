@@ -221,6 +221,27 @@ pub fn module_path(namespace: &str) -> Vec<String> {
         .collect()
 }
 
+/// The function of an endpoint on the client or its namespace handle: the endpoint's last
+/// segment (`security.create_api_key` -> `create_api_key`).
+pub fn function_name(endpoint: &str) -> Ident {
+    let api = endpoint.rsplit('.').next().unwrap_or(endpoint);
+    ident(&snake(api))
+}
+
+/// The handle of a namespace's APIs, `client.security()`: the struct `crate::security::Security`
+/// and the client's accessor method that returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handle {
+    /// The namespace, as the spec spells it (the first one, where two map to one module).
+    pub namespace: String,
+    /// The module the handle lives in (the namespace's top module).
+    pub module: String,
+    /// The handle struct.
+    pub type_name: String,
+    /// The method on `Client`, unique among the client's methods.
+    pub accessor: String,
+}
+
 /// Where a named type lives in the generated crate.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RustPath {
@@ -235,6 +256,8 @@ pub struct NameTable {
     /// The struct of each request whose body is a set of properties (`<Request>Body`).
     bodies: HashMap<TypeName, RustPath>,
     module_scopes: BTreeMap<Vec<String>, Scope>,
+    /// The handle of each namespace that has generated endpoints, by its module.
+    handles: HashMap<String, Handle>,
 }
 
 impl NameTable {
@@ -243,6 +266,7 @@ impl NameTable {
             paths: HashMap::new(),
             bodies: HashMap::new(),
             module_scopes: BTreeMap::new(),
+            handles: HashMap::new(),
         };
         // Sorted, so the same model always gives the same names.
         let mut names: Vec<(&TypeName, &TypeDefinition)> =
@@ -277,7 +301,37 @@ impl NameTable {
                     .insert((*name).clone(), RustPath { module, name: rust });
             }
         }
+        // The namespace handles, in the order of the endpoints that are generated (those
+        // with request and response types, not `codegen_exclude`).
+        let mut endpoints: Vec<&str> = model
+            .endpoints
+            .iter()
+            .filter(|e| !e.codegen_exclude && e.types().is_some())
+            .map(|e| e.name.as_str())
+            .collect();
+        endpoints.sort_unstable();
+        let mut accessors = Scope::with_reserved(&["new", "builder", "execute"]);
+        for endpoint in endpoints {
+            if let Some((namespace, _)) = endpoint.split_once('.') {
+                let module = snake(namespace);
+                if let std::collections::hash_map::Entry::Vacant(entry) =
+                    table.handles.entry(module.clone())
+                {
+                    entry.insert(Handle {
+                        namespace: namespace.to_string(),
+                        type_name: camel(namespace),
+                        accessor: accessors.claim(module.clone()),
+                        module,
+                    });
+                }
+            }
+        }
         table
+    }
+
+    /// The handle of a namespace's APIs; `None` for a namespace without generated endpoints.
+    pub fn handle(&self, namespace: &str) -> Option<&Handle> {
+        self.handles.get(&snake(namespace))
     }
 
     /// The path of the body struct of a request whose body is a set of properties.

@@ -34,8 +34,8 @@ pub fn example_targets(
     model: &Model,
     options: &EmitOptions,
 ) -> Result<Vec<ExampleTarget>, EmitError> {
-    // Names are handed out while emitting (a request body claims `<Request>Body` in its
-    // module): read them from a real emission.
+    // A value body's type may name an enum synthesized from an inline union, which is named
+    // while its module is emitted (after the module's types): read them from a real emission.
     let model = super::lowering::prepare(model);
     let emission = super::Emission::new(&model)?;
     let built = emission.run(&Default::default(), |_, _, _| Ok(()))?;

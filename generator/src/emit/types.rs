@@ -78,10 +78,16 @@ pub fn default_impl(
     params: &TokenStream,
     fields: &[Field],
 ) -> TokenStream {
-    let inits = fields.iter().map(|f| {
-        let ident = &f.ident;
-        quote!(#ident: ::std::default::Default::default())
-    });
+    default_impl_of(name, params, fields.iter().map(|f| &f.ident))
+}
+
+/// `Default` without bounds on the type parameters, for a struct of the fields `fields`.
+pub fn default_impl_of<'a>(
+    name: &proc_macro2::Ident,
+    params: &TokenStream,
+    fields: impl Iterator<Item = &'a proc_macro2::Ident>,
+) -> TokenStream {
+    let inits = fields.map(|ident| quote!(#ident: ::std::default::Default::default()));
     quote! {
         impl #params ::std::default::Default for #name #params {
             fn default() -> Self {

@@ -1,5 +1,15 @@
 //! The type space: every model type with its Rust path, which references must be boxed to
 //! break cycles, and the mapping from a model type expression to a Rust type.
+//!
+//! An inline union that is neither `T | null` nor `T | T[]` becomes an enum of its own, named
+//! after where it stands (`Ctx::hint`: the owner and the property) and claimed in the module
+//! when the mapping first meets it; the same union at the same place gets the same enum.
+//! That name is the one Rust name not decided before printing: the places are only known by
+//! walking every type as [`super::types`] prints it, so the order of the claims is the
+//! emission's (a module's types in name order, then its endpoints' plans, then the
+//! synthesized enums, breadth first). A hint that is already taken gets a number
+//! (`KeyedPercentiles2`, beside the alias `KeyedPercentiles`); two different unions wanting
+//! one hint would be numbered in that order.
 
 use std::collections::{HashMap, HashSet};
 
