@@ -7,10 +7,11 @@
 //! follow its rules. The [`TypeIndex`] adds which references are boxed and which types are
 //! dictionary keys. Each endpoint's [`operation`] plan decides its Rust shape (fields with
 //! kind, name and type, `new` arguments, `Default`, setters, body, urls and methods, `Accept`,
-//! response and decode), and [`endpoints`] only prints it. The named types are still printed
-//! straight from the model ([`types`] maps each field's type as it prints it), and an enum
-//! synthesized from an inline union is named when the mapping meets it, in emission order
-//! (see [`typespace`]).
+//! response and decode), and [`endpoints`] only prints it. A named type's fields are decided
+//! first too ([`types::Field`]: Rust name and type, wire form, secret) and then printed, and
+//! a container's `...Variant` enum is named by [`names`] with the types. An enum synthesized
+//! from an inline union is named by the type space when a field's type is decided, in the
+//! module's order (see [`typespace`]).
 
 mod ablation;
 mod docs;

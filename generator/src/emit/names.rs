@@ -258,6 +258,28 @@ pub struct NameTable {
     module_scopes: BTreeMap<Vec<String>, Scope>,
     /// The handle of each namespace that has generated endpoints, by its module.
     handles: HashMap<String, Handle>,
+    /// The variant enum of each container that has properties beside its variant key.
+    container_variants: HashMap<TypeName, RustPath>,
+}
+
+/// Whether a container interface, or one it inherits from, has a `@container_property`.
+fn has_container_property(
+    interface: &crate::model::Interface,
+    index: &HashMap<&TypeName, &TypeDefinition>,
+) -> bool {
+    let mut current = Some(interface);
+    // Inheritance cycles are rejected by the parser; the bound keeps this total anyway.
+    for _ in 0..64 {
+        let Some(i) = current else { break };
+        if i.properties.iter().any(|p| p.container_property) {
+            return true;
+        }
+        current = match i.inherits.as_ref().and_then(|p| index.get(&p.type_name)) {
+            Some(TypeDefinition::Interface(parent)) => Some(parent),
+            _ => None,
+        };
+    }
+    false
 }
 
 impl NameTable {
@@ -267,6 +289,7 @@ impl NameTable {
             bodies: HashMap::new(),
             module_scopes: BTreeMap::new(),
             handles: HashMap::new(),
+            container_variants: HashMap::new(),
         };
         // Sorted, so the same model always gives the same names.
         let mut names: Vec<(&TypeName, &TypeDefinition)> =
@@ -298,6 +321,26 @@ impl NameTable {
                 let rust = table.claim(&module, wanted);
                 table
                     .bodies
+                    .insert((*name).clone(), RustPath { module, name: rust });
+            }
+        }
+        // Then the variant enums of containers with properties beside the variant key
+        // (`FooVariant` inside the struct `Foo`).
+        let index: HashMap<&TypeName, &TypeDefinition> = names.iter().copied().collect();
+        for (name, def) in &names {
+            if let TypeDefinition::Interface(interface) = def
+                && matches!(
+                    interface.variants,
+                    Some(crate::model::Variants::Container { .. })
+                )
+                && has_container_property(interface, &index)
+                && let Some(path) = table.paths.get(*name)
+            {
+                let module = path.module.clone();
+                let wanted = format!("{}Variant", path.name);
+                let rust = table.claim(&module, wanted);
+                table
+                    .container_variants
                     .insert((*name).clone(), RustPath { module, name: rust });
             }
         }
@@ -337,6 +380,12 @@ impl NameTable {
     /// The path of the body struct of a request whose body is a set of properties.
     pub fn body(&self, request: &TypeName) -> Option<&RustPath> {
         self.bodies.get(request)
+    }
+
+    /// The path of the variant enum of a container with properties beside its variant key;
+    /// `None` for a container whose only properties are its variants (the enum is the type).
+    pub fn container_variant(&self, container: &TypeName) -> Option<&RustPath> {
+        self.container_variants.get(container)
     }
 
     fn claim(&mut self, module: &[String], wanted: String) -> String {
@@ -443,6 +492,56 @@ mod tests {
         assert_eq!(
             module_path("security.create_api_key"),
             ["security", "create_api_key"]
+        );
+    }
+
+    #[test]
+    fn a_container_with_properties_beside_its_variants_gets_its_variant_enum_named_up_front() {
+        let prop = |name: &str, container: bool| {
+            serde_json::json!({"name": name, "required": false, "containerProperty": container,
+                "type": {"kind": "instance_of", "type": {"namespace": "_builtins", "name": "string"}}})
+        };
+        let interface = |name: &str, props: serde_json::Value, extra: serde_json::Value| {
+            let mut value = serde_json::json!({"kind": "interface",
+                "name": {"namespace": "things", "name": name},
+                "properties": props, "specLocation": "x.ts#L1-L2"});
+            value
+                .as_object_mut()
+                .expect("an object")
+                .extend(extra.as_object().expect("an object").clone());
+            value
+        };
+        let container = serde_json::json!({"variants": {"kind": "container"}});
+        let model: Model = serde_json::from_value(serde_json::json!({
+            "endpoints": [],
+            "types": [
+                // A type already called like the variant enum would be.
+                interface("OuterVariant", serde_json::json!([]), serde_json::json!({})),
+                interface("Base", serde_json::json!([prop("meta", true)]), serde_json::json!({})),
+                // Its container property is inherited.
+                interface("Outer", serde_json::json!([prop("a", false), prop("b", false)]),
+                    serde_json::json!({"variants": {"kind": "container"},
+                        "inherits": {"type": {"namespace": "things", "name": "Base"}}})),
+                // Only variants: the container is the enum itself.
+                interface("Plain", serde_json::json!([prop("a", false)]), container),
+            ]
+        }))
+        .expect("a valid model");
+        let table = NameTable::new(&model);
+        let outer = TypeName::new("things", "Outer");
+        let variant = table
+            .container_variant(&outer)
+            .expect("Outer has a variant enum");
+        assert_eq!(variant.module, ["things"]);
+        assert_ne!(variant.name, "OuterVariant", "the name of an existing type");
+        assert!(variant.name.starts_with("OuterVariant"), "{}", variant.name);
+        assert_eq!(
+            table.container_variant(&TypeName::new("things", "Plain")),
+            None
+        );
+        assert_eq!(
+            table.container_variant(&TypeName::new("things", "Base")),
+            None
         );
     }
 }

@@ -19,7 +19,7 @@ use super::EmitError;
 use super::names::{
     Handle, RustPath, Scope, field_names, function_name, ident, setter_name, snake,
 };
-use super::types::Field;
+use super::types::{Field, WireForm};
 use super::typespace::{Ctx, TypeSpace};
 use crate::model::{
     Body, Endpoint, Property, Request, Response, TypeDefinition, TypeName, UrlTemplate, ValueOf,
@@ -581,17 +581,15 @@ fn extra_fields_name(fields: &[Field]) -> Ident {
 fn extra_fields_field(name: &Ident) -> Field {
     let ty = quote!(::indexmap::IndexMap<::std::string::String, ::serde_json::Value>);
     Field {
-        tokens: quote! {
+        doc: quote! {
             /// Members this client doesn't know: read from JSON and sent as they are.
-            #[serde(flatten, default, skip_serializing_if = "::indexmap::IndexMap::is_empty")]
-            pub #name: #ty,
         },
+        wire: WireForm::Flatten { skip_empty: true },
         ident: name.clone(),
         ty: ty.clone(),
         inner: ty,
         required: false,
         secret: false,
-        wire: None,
     }
 }
 

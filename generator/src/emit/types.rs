@@ -12,7 +12,8 @@ use crate::model::{
     Enum, Interface, Literal, Property, TypeAlias, TypeDefinition, TypeName, ValueOf, Variants,
 };
 
-/// One struct field, ready to print.
+/// One struct field as decided: its Rust name and type, how it sits on the wire, whether it
+/// is secret, and its doc attributes. [`field_tokens`] prints it.
 pub struct Field {
     pub ident: proc_macro2::Ident,
     pub ty: TokenStream,
@@ -20,18 +21,92 @@ pub struct Field {
     pub inner: TokenStream,
     pub required: bool,
     pub secret: bool,
-    pub tokens: TokenStream,
-    /// How `wire_struct!` reads and writes it, when it is plain (see [`WireField`]).
-    pub wire: Option<WireField>,
+    pub wire: WireForm,
+    /// The field's doc (and deprecation) attributes.
+    pub doc: TokenStream,
 }
 
-/// A plain field of the runtime's `wire_struct!`: a wire name, aliases, and a kind (`req`,
-/// `opt`, `nullable`), with the field's tokens without serde attributes.
-pub struct WireField {
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub kind: &'static str,
-    pub bare: TokenStream,
+/// How a struct field is read and written.
+pub enum WireForm {
+    /// A member of the JSON object under `name` (read also under `aliases`).
+    Member {
+        name: String,
+        aliases: Vec<String>,
+        presence: Presence,
+    },
+    /// A map of the object's other members (`#[serde(flatten)]`); `skip_empty` leaves an
+    /// empty map out of the output and lets it be missing.
+    Flatten { skip_empty: bool },
+    /// Not on the wire (`#[serde(skip)]`).
+    Skip,
+}
+
+/// Whether a member must be there, may be missing, or may also be an explicit `null`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    Optional,
+    Nullable,
+}
+
+impl Presence {
+    /// The member kind of the runtime's `wire_struct!` (`req`, `opt`, `nullable`).
+    fn wire_kind(self) -> &'static str {
+        match self {
+            Presence::Required => "req",
+            Presence::Optional => "opt",
+            Presence::Nullable => "nullable",
+        }
+    }
+}
+
+/// A field as struct-body tokens, with its serde attributes (`serde`) or without them (the
+/// structs whose traits `wire_struct!` implements).
+pub fn field_tokens(field: &Field, serde: bool) -> TokenStream {
+    let Field { ident, ty, doc, .. } = field;
+    let mut attrs = Vec::new();
+    match &field.wire {
+        WireForm::Member {
+            name,
+            aliases,
+            presence,
+        } => {
+            if ident.to_string().trim_start_matches("r#") != name {
+                attrs.push(quote!(rename = #name));
+            }
+            for alias in aliases {
+                attrs.push(quote!(alias = #alias));
+            }
+            if *presence != Presence::Required {
+                attrs.push(quote!(default));
+                attrs.push(quote!(
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+            }
+            if *presence == Presence::Nullable {
+                attrs.push(quote!(
+                    deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize"
+                ));
+            }
+        }
+        WireForm::Flatten { skip_empty: false } => attrs.push(quote!(flatten)),
+        WireForm::Flatten { skip_empty: true } => attrs.push(quote!(
+            flatten,
+            default,
+            skip_serializing_if = "::indexmap::IndexMap::is_empty"
+        )),
+        WireForm::Skip => attrs.push(quote!(skip)),
+    }
+    let serde = if serde && !attrs.is_empty() {
+        quote!(#[serde(#(#attrs),*)])
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #doc
+        #serde
+        pub #ident: #ty,
+    }
 }
 
 /// What a struct needs besides its fields.
@@ -193,17 +268,13 @@ impl TypeSpace<'_, '_> {
                 ..DocInfo::default()
             });
             fields.push(Field {
-                tokens: quote! {
-                    #doc
-                    #[serde(flatten)]
-                    pub #field_ident: #ty,
-                },
+                doc,
+                wire: WireForm::Flatten { skip_empty: false },
                 ident: field_ident,
                 inner: ty.clone(),
                 ty,
                 required: false,
                 secret: false,
-                wire: None,
             });
         }
         if interface.shortcut_property.is_some() {
@@ -254,63 +325,28 @@ impl TypeSpace<'_, '_> {
                 ..ctx.clone()
             };
             let inner = self.rust_type(&prop.type_, &ctx)?;
-            let nullable = self.nullable_inner(&prop.type_).is_some();
-            let mut serde_attrs = Vec::new();
-            let plain = field_ident.to_string();
-            if plain.trim_start_matches("r#") != prop.name {
-                let wire = &prop.name;
-                serde_attrs.push(quote!(rename = #wire));
-            }
-            for alias in &prop.aliases {
-                serde_attrs.push(quote!(alias = #alias));
-            }
+            let presence = match (prop.required, self.nullable_inner(&prop.type_).is_some()) {
+                (true, _) => Presence::Required,
+                (false, false) => Presence::Optional,
+                (false, true) => Presence::Nullable,
+            };
             let ty = if prop.required {
                 inner.clone()
             } else {
-                serde_attrs.push(quote!(default));
-                serde_attrs.push(quote!(
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
-                if nullable {
-                    serde_attrs.push(quote!(
-                        deserialize_with =
-                            "crate::runtime::serde_helpers::nullable_field::deserialize"
-                    ));
-                }
                 quote!(::std::option::Option<#inner>)
             };
-            let serde = if serde_attrs.is_empty() {
-                TokenStream::new()
-            } else {
-                quote!(#[serde(#(#serde_attrs),*)])
-            };
-            let doc = property_attrs(prop, prop.description.as_deref());
-            let secret = self.is_secret(ctx.owner, &prop.name)?;
-            let kind = match (prop.required, nullable) {
-                (true, _) => "req",
-                (false, false) => "opt",
-                (false, true) => "nullable",
-            };
             fields.push(Field {
-                tokens: quote! {
-                    #doc
-                    #serde
-                    pub #field_ident: #ty,
-                },
-                wire: Some(WireField {
+                doc: property_attrs(prop, prop.description.as_deref()),
+                secret: self.is_secret(ctx.owner, &prop.name)?,
+                wire: WireForm::Member {
                     name: prop.name.clone(),
                     aliases: prop.aliases.clone(),
-                    kind,
-                    bare: quote! {
-                        #doc
-                        pub #field_ident: #ty,
-                    },
-                }),
+                    presence,
+                },
                 ident: field_ident,
                 ty,
                 inner,
                 required: prop.required,
-                secret,
             });
         }
         Ok(fields)
@@ -327,7 +363,7 @@ impl TypeSpace<'_, '_> {
         let params = generic_params(spec.generics);
         let bounds = serde_bounds(spec.generics);
         let docs = &spec.docs;
-        let field_tokens = fields.iter().map(|f| &f.tokens);
+        let members = fields.iter().map(|f| field_tokens(f, true));
         let all_optional = fields.iter().all(|f| !f.required);
         let has_secret = fields.iter().any(|f| f.secret);
         let mut derives = vec![quote!(Clone), quote!(PartialEq)];
@@ -349,14 +385,14 @@ impl TypeSpace<'_, '_> {
         // Plain fields only: the runtime's `wire_struct!` implements both traits, for about
         // half the compile cost of serde's derive. Anything else (flatten, the shortcut form's
         // skipped field and remote impls) keeps the derive.
-        let wire: Option<Vec<&WireField>> = match shortcut {
-            None => fields.iter().map(|f| f.wire.as_ref()).collect(),
-            Some(_) => None,
-        };
-        let mut out = match wire {
-            Some(wire) => {
-                let bare = wire.iter().map(|w| &w.bare);
-                let call = wire_struct_call(&name, spec, fields, &wire);
+        let plain = shortcut.is_none()
+            && fields
+                .iter()
+                .all(|f| matches!(f.wire, WireForm::Member { .. }));
+        let mut out = match plain {
+            true => {
+                let bare = fields.iter().map(|f| field_tokens(f, false));
+                let call = wire_struct_call(&name, spec, fields);
                 quote! {
                     #docs
                     #[derive(#(#derives),*)]
@@ -367,7 +403,7 @@ impl TypeSpace<'_, '_> {
                     #call
                 }
             }
-            None => quote! {
+            false => quote! {
                 #docs
                 #[derive(#(#derives,)* ::serde::Serialize, ::serde::Deserialize)]
                 #bounds
@@ -375,7 +411,7 @@ impl TypeSpace<'_, '_> {
                 #remote
                 #[non_exhaustive]
                 pub struct #name #params {
-                    #(#field_tokens)*
+                    #(#members)*
                 }
             },
         };
@@ -421,10 +457,15 @@ impl TypeSpace<'_, '_> {
         let (outer, variants): (Vec<Property>, Vec<Property>) =
             props.into_iter().partition(|p| p.container_property);
         let params = generic_params(&interface.generics);
-        let kind_name = if outer.is_empty() {
-            name.to_string()
-        } else {
-            self.claim(&module, format!("{name}Variant"))?
+        let kind_name = match self.names.container_variant(&interface.name) {
+            None if outer.is_empty() => name.to_string(),
+            Some(path) if !outer.is_empty() => path.name.clone(),
+            _ => {
+                return Err(EmitError::Invalid(format!(
+                    "{}: the naming pass and the container's properties disagree on its variant enum",
+                    interface.name
+                )));
+            }
         };
         let kind_ident = format_ident!("{}", kind_name);
         let mut scope = Scope::default();
@@ -573,8 +614,20 @@ impl TypeSpace<'_, '_> {
         }
         // Container properties beside the variant: a struct around the variant enum.
         let mut outer_fields = self.fields(&outer, &ctx)?;
+        let variant_ty = quote!(#kind_ident #params);
+        outer_fields.push(Field {
+            doc: quote!(
+                /// The one variant key of this container.
+            ),
+            wire: WireForm::Flatten { skip_empty: false },
+            ident: ident("variant"),
+            ty: variant_ty.clone(),
+            inner: variant_ty,
+            required: true,
+            secret: false,
+        });
         let name_ident = format_ident!("{}", name);
-        let field_tokens = outer_fields.iter().map(|f| &f.tokens);
+        let members = outer_fields.iter().map(|f| field_tokens(f, true));
         let bounds = serde_bounds(&interface.generics);
         out.extend(quote! {
             #docs
@@ -582,21 +635,8 @@ impl TypeSpace<'_, '_> {
             #bounds
             #[non_exhaustive]
             pub struct #name_ident #params {
-                #(#field_tokens)*
-                /// The one variant key of this container.
-                #[serde(flatten)]
-                pub variant: #kind_ident #params,
+                #(#members)*
             }
-        });
-        let variant_ty = quote!(#kind_ident #params);
-        outer_fields.push(Field {
-            ident: ident("variant"),
-            ty: variant_ty.clone(),
-            inner: variant_ty,
-            required: true,
-            secret: false,
-            tokens: TokenStream::new(),
-            wire: None,
         });
         if self.builders {
             out.extend(constructor(
@@ -1228,19 +1268,24 @@ fn wire_struct_call(
     name: &proc_macro2::Ident,
     spec: &StructSpec<'_>,
     fields: &[Field],
-    wire: &[&WireField],
 ) -> TokenStream {
     let params = generic_params(spec.generics);
     let tag = spec
         .tag
         .as_ref()
         .map(|(field, value)| quote!(tag #field = #value));
-    let members = fields.iter().zip(wire).map(|(f, w)| {
-        let kind = format_ident!("{}", w.kind);
+    let members = fields.iter().filter_map(|f| {
+        let WireForm::Member {
+            name: wire_name,
+            aliases,
+            presence,
+        } = &f.wire
+        else {
+            return None;
+        };
+        let kind = format_ident!("{}", presence.wire_kind());
         let ident = &f.ident;
-        let wire_name = &w.name;
-        let aliases = &w.aliases;
-        quote!(#kind #ident #wire_name #(| #aliases)*;)
+        Some(quote!(#kind #ident #wire_name #(| #aliases)*;))
     });
     quote! {
         crate::runtime::wire_struct!(#name #params #tag {
@@ -1471,18 +1516,16 @@ fn shortcut_form_field(fields: &[Field]) -> Result<Field, EmitError> {
     let field_ident = ident(SHORTCUT_FORM);
     let ty = quote!(crate::runtime::ShortcutForm);
     Ok(Field {
-        tokens: quote! {
+        doc: quote! {
             /// How this value was written (just the shortcut property's value, or the full
             /// object), so that it is written back the same way. Not data: ignored by `==`.
-            #[serde(skip)]
-            pub #field_ident: #ty,
         },
+        wire: WireForm::Skip,
         ident: field_ident,
         inner: ty.clone(),
         ty,
         required: false,
         secret: false,
-        wire: None,
     })
 }
 
@@ -1626,5 +1669,117 @@ fn shortcut_impls(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str, wire: WireForm, required: bool) -> Field {
+        let inner = quote!(::std::string::String);
+        Field {
+            ident: ident(name),
+            ty: if required {
+                inner.clone()
+            } else {
+                quote!(::std::option::Option<#inner>)
+            },
+            inner,
+            required,
+            secret: false,
+            wire,
+            doc: quote!(#[doc = " D."]),
+        }
+    }
+
+    fn text(tokens: TokenStream) -> String {
+        tokens.to_string().split_whitespace().collect()
+    }
+
+    #[test]
+    fn a_field_prints_the_serde_attributes_its_wire_form_needs() {
+        let member = |name: &str, aliases: &[&str], presence| WireForm::Member {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            presence,
+        };
+        // Named like its wire name and required: no attributes at all.
+        let plain = field("name", member("name", &[], Presence::Required), true);
+        assert_eq!(
+            text(field_tokens(&plain, true)),
+            text(quote!(#[doc = " D."] pub name: ::std::string::String,))
+        );
+        // A keyword, an alias, and a nullable optional member.
+        let nullable = field(
+            "type",
+            member("type", &["kind"], Presence::Nullable),
+            false,
+        );
+        assert_eq!(
+            text(field_tokens(&nullable, true)),
+            text(quote!(
+                #[doc = " D."]
+                #[serde(alias = "kind", default, skip_serializing_if = "::std::option::Option::is_none",
+                    deserialize_with = "crate::runtime::serde_helpers::nullable_field::deserialize")]
+                pub r#type: ::std::option::Option<::std::string::String>,
+            ))
+        );
+        // Renamed, optional; without serde attributes for `wire_struct!`.
+        let renamed = field(
+            "source_field",
+            member("_source", &[], Presence::Optional),
+            false,
+        );
+        assert!(
+            text(field_tokens(&renamed, true)).contains(&text(quote!(rename = "_source", default)))
+        );
+        assert!(!text(field_tokens(&renamed, false)).contains("serde"));
+        assert_eq!(
+            text(field_tokens(&field("form", WireForm::Skip, false), true)),
+            text(
+                quote!(#[doc = " D."] #[serde(skip)] pub form: ::std::option::Option<::std::string::String>,)
+            )
+        );
+        let extra = field("extra", WireForm::Flatten { skip_empty: true }, false);
+        assert!(text(field_tokens(&extra, true)).contains(&text(quote!(
+            #[serde(flatten, default, skip_serializing_if = "::indexmap::IndexMap::is_empty")]
+        ))));
+    }
+
+    #[test]
+    fn wire_struct_lists_the_members_with_their_kind_and_aliases() {
+        let fields = [
+            field(
+                "a",
+                WireForm::Member {
+                    name: "a".into(),
+                    aliases: vec!["b".into()],
+                    presence: Presence::Required,
+                },
+                true,
+            ),
+            field(
+                "c",
+                WireForm::Member {
+                    name: "c.d".into(),
+                    aliases: vec![],
+                    presence: Presence::Nullable,
+                },
+                false,
+            ),
+        ];
+        let spec = StructSpec {
+            name: "S",
+            generics: &[],
+            docs: TokenStream::new(),
+            tag: None,
+            shortcut: None,
+        };
+        let call = wire_struct_call(&format_ident!("S"), &spec, &fields);
+        assert_eq!(
+            text(call),
+            text(quote!(crate::runtime::wire_struct!(S { req a "a" | "b"; nullable c "c.d"; });))
+        );
     }
 }

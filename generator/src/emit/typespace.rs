@@ -91,8 +91,8 @@ pub struct TypeIndex<'m> {
 
 /// The emission of one module: the shared [`TypeIndex`] (its methods and fields are reached
 /// through `Deref`), and what the module hands out on the way. Every name claimed while a
-/// module is emitted (a union synthesized from an inline union, a container's `...Variant`
-/// enum) is a name in that module, so modules don't depend on each other's emission.
+/// module is emitted (an enum synthesized from an inline union) is a name in that module, so
+/// modules don't depend on each other's emission.
 pub struct TypeSpace<'s, 'm> {
     shared: &'s TypeIndex<'m>,
     /// The module being emitted.
