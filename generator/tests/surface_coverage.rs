@@ -200,11 +200,26 @@ fn settable(files: &BTreeMap<PathBuf, String>) -> BTreeMap<String, Settable> {
     out
 }
 
+/// How many wire names were checked: the requests' own path parts and query parameters, the
+/// query parameters their attached behaviors add, and body properties.
+#[derive(Default)]
+struct Checked {
+    own: usize,
+    behaviors: usize,
+    body: usize,
+}
+
+impl Checked {
+    fn total(&self) -> usize {
+        self.own + self.behaviors + self.body
+    }
+}
+
 /// Every wire name the model says each endpoint takes, missing from the emitted code.
-fn missing(model: &Model, files: &BTreeMap<PathBuf, String>) -> (usize, Vec<String>) {
+fn missing(model: &Model, files: &BTreeMap<PathBuf, String>) -> (Checked, Vec<String>) {
     let settable = settable(files);
     let types: BTreeMap<_, _> = model.types.iter().map(|t| (t.name().clone(), t)).collect();
-    let mut checked = 0;
+    let mut checked = Checked::default();
     let mut missing = Vec::new();
     // `@codegen_exclude`: the spec asks for no client code.
     for endpoint in model.endpoints.iter().filter(|e| !e.codegen_exclude) {
@@ -225,21 +240,22 @@ fn missing(model: &Model, files: &BTreeMap<PathBuf, String>) -> (usize, Vec<Stri
             .chain(&request.query)
             .map(|p| p.name.as_str())
             .collect();
+        checked.own += encoded.len();
         for behavior in &request.attached_behaviors {
             let name = generator::model::TypeName::new("_spec_utils", behavior.as_str());
             if let Some(TypeDefinition::Interface(i)) = types.get(&name) {
+                checked.behaviors += i.properties.len();
                 encoded.extend(i.properties.iter().map(|p| p.name.as_str()));
             }
         }
         for wire in encoded {
-            checked += 1;
             if !have.encoded.contains(wire) {
                 missing.push(format!("{}: parameter `{wire}`", endpoint.name));
             }
         }
         if let Body::Properties { properties } = &request.body {
             for p in properties {
-                checked += 1;
+                checked.body += 1;
                 if !have.body.contains(&p.name) {
                     missing.push(format!("{}: body property `{}`", endpoint.name, p.name));
                 }
@@ -256,13 +272,23 @@ fn check(spec: &Path) {
         .unwrap_or_else(|e| panic!("{} failed to emit: {e}", spec.display()));
     let (checked, missing) = missing(&model, &files);
     println!(
-        "{}: {} endpoints ({} excluded by the spec), {checked} path parts, query parameters and body properties, {} not settable",
+        "{}: {} endpoints ({} excluded by the spec), {} path parts, query parameters and body properties \
+         ({} the requests' own path parts and query parameters, {} query parameters of attached behaviors, \
+         {} body properties), {} not settable",
         spec.display(),
         model.endpoints.len(),
         model.endpoints.iter().filter(|e| e.codegen_exclude).count(),
+        checked.total(),
+        checked.own,
+        checked.behaviors,
+        checked.body,
         missing.len()
     );
-    assert!(checked > 0, "nothing was checked in {}", spec.display());
+    assert!(
+        checked.total() > 0,
+        "nothing was checked in {}",
+        spec.display()
+    );
     assert!(
         missing.is_empty(),
         "not settable from Rust in {}:\n{}",

@@ -1711,11 +1711,7 @@ mod tests {
             text(quote!(#[doc = " D."] pub name: ::std::string::String,))
         );
         // A keyword, an alias, and a nullable optional member.
-        let nullable = field(
-            "type",
-            member("type", &["kind"], Presence::Nullable),
-            false,
-        );
+        let nullable = field("type", member("type", &["kind"], Presence::Nullable), false);
         assert_eq!(
             text(field_tokens(&nullable, true)),
             text(quote!(
