@@ -61,9 +61,32 @@ pub fn doc_attrs(info: &DocInfo<'_>) -> TokenStream {
         } else {
             format!(" {}", visible_controls(line))
         };
+        let text = doc_literal(&text);
         quote!(#[doc = #text])
     });
     quote!(#(#attrs)*)
+}
+
+/// The string literal of a doc line, raw (`r"..."`, `r#"..."#`, ...) where it can be: the
+/// value is the same as the escaped literal's, and prettyplease prints the value (as `///`
+/// comments), but neither proc-macro2 has to escape a raw literal nor syn to unescape it
+/// (syn reads a literal's value three times). A text that no raw literal can hold (a bare
+/// carriage return) gets the escaped one.
+pub fn doc_literal(text: &str) -> proc_macro2::Literal {
+    // One more `#` than the longest run of them after a `"` in the text.
+    let mut hashes = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('"') {
+        let run = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+        hashes = hashes.max(run + 1);
+    }
+    if !text.contains('\r') {
+        let fence = "#".repeat(hashes);
+        if let Ok(literal) = format!("r{fence}\"{text}\"{fence}").parse() {
+            return literal;
+        }
+    }
+    proc_macro2::Literal::string(text)
 }
 
 /// The text with the characters rustc refuses in comments and literals (bidirectional
@@ -222,5 +245,25 @@ mod tests {
         let text = doc_attrs(&info).to_string();
         assert!(text.contains("Creates a key."));
         assert!(text.contains("<https://example.test/doc>"));
+    }
+
+    /// A doc line's literal has the value of the escaped one, whatever quotes, hashes and
+    /// escapes the text holds.
+    #[test]
+    fn doc_literals_keep_their_value() {
+        for text in [
+            "",
+            " plain",
+            " a \"quote\" and a \\ backslash",
+            " \"# and \"## and #\"",
+            " ends with a quote\"",
+            " \\u{202e} and \t tab",
+            " bare \r return",
+            " unicode: caf\u{e9} \u{1f600}",
+        ] {
+            let tokens = doc_literal(text);
+            let lit: syn::LitStr = syn::parse2(quote!(#tokens)).unwrap();
+            assert_eq!(lit.value(), text, "{tokens}");
+        }
     }
 }

@@ -31,7 +31,6 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use rayon::prelude::*;
 
 use crate::model::{Model, TypeDefinition, TypeName};
 use crate::spec_version::SpecVersion;
@@ -353,19 +352,17 @@ impl<'m> Emission<'m> {
         finish: impl Fn(&[String], &BTreeSet<String>, Vec<TokenStream>) -> Result<T, EmitError> + Sync,
     ) -> Result<Built<T>, EmitError> {
         let plans: Vec<(&Vec<String>, &ModulePlan<'m>)> = self.plan.iter().collect();
-        let results: Vec<Result<BuiltModule<T>, EmitError>> = plans
-            .par_iter()
-            .map(|(path, plan)| {
-                let mut space = TypeSpace::new(&self.index, path);
-                let items = build_time.time(|| module_items(&mut space, path, plan))?;
-                let out = finish(path, &plan.children, items)?;
-                let bodies = std::mem::take(&mut space.request_bodies)
-                    .into_iter()
-                    .map(|(request, ty)| (request, ty.to_string()))
-                    .collect();
-                Ok(BuiltModule { out, bodies })
-            })
-            .collect();
+        let build = |(path, plan): (&Vec<String>, &ModulePlan<'m>)| {
+            let mut space = TypeSpace::new(&self.index, path);
+            let items = build_time.time(|| module_items(&mut space, path, plan))?;
+            let out = finish(path, &plan.children, items)?;
+            let bodies = std::mem::take(&mut space.request_bodies)
+                .into_iter()
+                .map(|(request, ty)| (request, ty.to_string()))
+                .collect();
+            Ok(BuiltModule { out, bodies })
+        };
+        let results = largest_first(&plans, |(_, plan)| plan.weight(), |&module| build(module));
         let mut built = Built {
             modules: Vec::with_capacity(results.len()),
             request_bodies: HashMap::new(),
@@ -377,6 +374,63 @@ impl<'m> Emission<'m> {
         }
         Ok(built)
     }
+}
+
+impl ModulePlan<'_> {
+    /// A rough measure of the work of emitting the module, to schedule the largest first: its
+    /// types by their members, its endpoints (an endpoint emits a request, a response and a
+    /// call).
+    fn weight(&self) -> usize {
+        let types: usize = self
+            .types
+            .iter()
+            .map(|def| match def {
+                TypeDefinition::Interface(i) => 1 + i.properties.len(),
+                TypeDefinition::Request(r) => 1 + r.path.len() + r.query.len(),
+                TypeDefinition::Enum(e) => 1 + e.members.len() / 4,
+                _ => 1,
+            })
+            .sum();
+        1 + types + 8 * self.endpoints.len()
+    }
+}
+
+/// `job` of every item, on the threads of the current rayon pool, the items of the largest
+/// `weight` first: each thread takes the next item when it is done with one, so that no
+/// thread is left with a large module at the end while the others are idle (rayon's halving
+/// of a range doesn't know which items are large). The results are in the items' order.
+fn largest_first<I: Sync, R: Send>(
+    items: &[I],
+    weight: impl Fn(&I) -> usize,
+    job: impl Fn(&I) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::AtomicUsize;
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+    let slots: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let out = job(&items[i]);
+            *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(out);
+        }
+    };
+    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
+    rayon::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|_| work());
+        }
+        work();
+    });
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every item was done")
+        })
+        .collect()
 }
 
 /// The items of one module, a token stream for each of its types, its endpoints, the unions
