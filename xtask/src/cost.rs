@@ -542,7 +542,7 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
 fn decode_bench(gen_ws: &Path, rounds: usize) -> Result<(), String> {
     println!();
     println!(
-        "decoding and encoding (release build, `global` feature only; median of {rounds} rounds):"
+        "decoding and encoding (release build, `global` feature only; {rounds} rounds of 3 timed runs per decoder, each after an untimed run of the same decoder; figures are medians):"
     );
     eprintln!("  building the decode benchmark (release)...");
     let log = gen_ws.join("rustc-decode-bench.log");
