@@ -3,7 +3,8 @@
 //! about twice as much to compile.
 //!
 //! A plain field has a wire name, optional aliases, and one of three kinds, each a module here
-//! with the same functions (`put`, `finish`, `count`, `write`) that the macro calls:
+//! with the same functions (`finish`, `count`) and a method of the same name on [`Writer`],
+//! which the macro calls (every kind is read by [`put`]):
 //! * [`req`]: required; missing is serde's ``missing field `x` `` error (or `None` for a type
 //!   that reads a missing value as `None`, as serde does);
 //! * [`opt`]: an `Option` that is `None` when missing or `null`, and not written when `None`
@@ -50,14 +51,14 @@ macro_rules! wire_struct {
             for $name $(<$($param),+>)?
         {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                let mut state = ::serde::Serializer::serialize_struct(
+                let mut state = $crate::wire::Writer::new(::serde::Serializer::serialize_struct(
                     serializer,
                     ::std::stringify!($name),
                     0 $(+ $crate::wire::one($tag))? $(+ $crate::wire::$kind::count(&self.$field))*,
-                )?;
-                $(::serde::ser::SerializeStruct::serialize_field(&mut state, $tag, $tag_value)?;)?
-                $($crate::wire::$kind::write(&mut state, $wire, &self.$field)?;)*
-                ::serde::ser::SerializeStruct::end(state)
+                )?);
+                $(state.req($tag, $tag_value);)?
+                $(state.$kind($wire, &self.$field);)*
+                state.end()
             }
         }
         impl<'de $($(, $param: ::serde::Serialize + ::serde::de::DeserializeOwned)+)?> ::serde::Deserialize<'de>
@@ -77,10 +78,12 @@ macro_rules! wire_struct {
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) = map.next_key::<$crate::wire::Key<'de>>()? {
-                            match key.as_str() {
-                                $($wire $(| $alias)* => $crate::wire::$kind::put(&mut $field, &mut map, $wire)?,)*
-                                _ => $crate::wire::skip(&mut map)?,
-                            }
+                            // One `?` for the member, not one per arm: less code per field.
+                            let read = match key.as_str() {
+                                $($wire $(| $alias)* => $crate::wire::put(&mut $field, &mut map, $wire),)*
+                                _ => $crate::wire::skip(&mut map),
+                            };
+                            read?;
                         }
                         ::std::result::Result::Ok($name {
                             $($field: $crate::wire::$kind::finish($field, $wire)?,)*
@@ -125,6 +128,56 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Writes a struct's members, keeping the first error (later members are then not written)
+/// for [`Writer::end`], so that the macro's code has no `?` per member.
+pub struct Writer<S: SerializeStruct> {
+    state: S,
+    error: Option<S::Error>,
+}
+
+impl<S: SerializeStruct> Writer<S> {
+    /// Writes into `state`.
+    pub fn new(state: S) -> Self {
+        Writer { state, error: None }
+    }
+
+    /// A required member (or a tag): always written.
+    pub fn req<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if self.error.is_none()
+            && let Err(e) = self.state.serialize_field(name, value)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// An optional member: written unless `None`.
+    pub fn opt<T: Serialize>(&mut self, name: &'static str, value: &Option<T>) {
+        if self.error.is_some() {
+            return;
+        }
+        let written = match value {
+            Some(_) => self.state.serialize_field(name, value),
+            None => self.state.skip_field(name),
+        };
+        if let Err(e) = written {
+            self.error = Some(e);
+        }
+    }
+
+    /// A nullable member (`Option<Nullable<T>>`): written unless `None`.
+    pub fn nullable<T: Serialize>(&mut self, name: &'static str, value: &Option<Nullable<T>>) {
+        self.opt(name, value)
+    }
+
+    /// Ends the struct, or gives the first error.
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        match self.error {
+            Some(e) => Err(e),
+            None => self.state.end(),
+        }
+    }
+}
+
 /// Counts a struct's tag among the members written.
 pub const fn one(_tag: &str) -> usize {
     1
@@ -153,8 +206,6 @@ pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
 pub mod req {
     use super::*;
 
-    pub use super::put;
-
     /// The value read, or what a missing member means for `T` (serde's `missing_field`).
     pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
         slot: Option<T>,
@@ -170,23 +221,10 @@ pub mod req {
     pub fn count<T>(_: &T) -> usize {
         1
     }
-
-    /// Writes the member.
-    pub fn write<S: SerializeStruct, T: Serialize + ?Sized>(
-        state: &mut S,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), S::Error> {
-        state.serialize_field(name, value)
-    }
 }
 
 /// An optional field: `None` when missing or `null`, not written when `None`.
 pub mod opt {
-    use super::*;
-
-    pub use super::put;
-
     /// The value read, `None` when missing.
     pub fn finish<T, E>(slot: Option<Option<T>>, _name: &'static str) -> Result<Option<T>, E> {
         Ok(slot.flatten())
@@ -196,26 +234,11 @@ pub mod opt {
     pub fn count<T>(value: &Option<T>) -> usize {
         usize::from(value.is_some())
     }
-
-    /// Writes the member unless it is `None`.
-    pub fn write<S: SerializeStruct, T: Serialize>(
-        state: &mut S,
-        name: &'static str,
-        value: &Option<T>,
-    ) -> Result<(), S::Error> {
-        if value.is_some() {
-            state.serialize_field(name, value)
-        } else {
-            state.skip_field(name)
-        }
-    }
 }
 
 /// An optional field that tells missing (`None`) from `null` (`Some(Nullable::Null)`).
 pub mod nullable {
     use super::*;
-
-    pub use super::put;
 
     /// The value read, `None` when missing.
     pub fn finish<T, E>(
@@ -225,7 +248,7 @@ pub mod nullable {
         Ok(slot)
     }
 
-    pub use super::opt::{count, write};
+    pub use super::opt::count;
 }
 
 /// The deserializer of a missing member: `None` for an `Option`-like type, the

@@ -387,3 +387,69 @@ fn an_array_is_not_read_as_a_struct() {
     );
     assert!(serde_json::from_str::<TaggedDerived>("[]").is_ok());
 }
+
+/// A value whose `Serialize` fails, to see where writing stops.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Unwritable;
+
+impl Serialize for Unwritable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom("cannot be written"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Failing {
+    first: String,
+    bad: Option<Unwritable>,
+    last: String,
+}
+
+wire_struct!(Failing {
+    req first "first";
+    opt bad "bad";
+    req last "last";
+});
+
+#[derive(Serialize)]
+struct FailingDerived {
+    first: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bad: Option<Unwritable>,
+    last: String,
+}
+
+#[test]
+fn a_member_that_cannot_be_written_is_the_error_and_nothing_after_it_is_written() {
+    let ours = Failing {
+        first: "a".into(),
+        bad: Some(Unwritable),
+        last: "z".into(),
+    };
+    let theirs = FailingDerived {
+        first: "a".into(),
+        bad: Some(Unwritable),
+        last: "z".into(),
+    };
+    let (mut ours_out, mut theirs_out) = (Vec::new(), Vec::new());
+    let ours_err = serde_json::to_writer(&mut ours_out, &ours).map_err(|e| e.to_string());
+    let theirs_err = serde_json::to_writer(&mut theirs_out, &theirs).map_err(|e| e.to_string());
+    assert_eq!(ours_err, Err("cannot be written".to_string()));
+    assert_eq!(ours_err, theirs_err);
+    // The writer stopped where the derive did: nothing of `last` went out.
+    assert_eq!(
+        String::from_utf8_lossy(&ours_out),
+        String::from_utf8_lossy(&theirs_out)
+    );
+    assert!(!String::from_utf8_lossy(&ours_out).contains("last"));
+    // Without the failing member both write the same bytes.
+    let fine = Failing { bad: None, ..ours };
+    let fine_derived = FailingDerived {
+        bad: None,
+        ..theirs
+    };
+    assert_eq!(
+        serde_json::to_string(&fine).expect("writes"),
+        serde_json::to_string(&fine_derived).expect("writes")
+    );
+}
