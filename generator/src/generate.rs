@@ -51,8 +51,15 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} endpoints, {} types -> {} files, {} lines (parse {:.0?}, emit {:.0?}, write {:.0?})",
-            self.endpoints, self.types, self.files, self.lines, self.parse, self.emit, self.write
+            // Whole milliseconds: `{:.0?}` would print 1.4 s as `1s`.
+            "{} endpoints, {} types -> {} files, {} lines (parse {} ms, emit {} ms, write {} ms)",
+            self.endpoints,
+            self.types,
+            self.files,
+            self.lines,
+            self.parse.as_millis(),
+            self.emit.as_millis(),
+            self.write.as_millis()
         )
     }
 }
