@@ -314,14 +314,9 @@ impl NameTable {
         for (name, def) in &names {
             if let TypeDefinition::Request(request) = def
                 && matches!(request.body, crate::model::Body::Properties { .. })
-                && let Some(path) = table.paths.get(*name)
+                && let Some(body) = table.claim_beside(name, "Body")
             {
-                let module = path.module.clone();
-                let wanted = format!("{}Body", path.name);
-                let rust = table.claim(&module, wanted);
-                table
-                    .bodies
-                    .insert((*name).clone(), RustPath { module, name: rust });
+                table.bodies.insert((*name).clone(), body);
             }
         }
         // Then the variant enums of containers with properties beside the variant key
@@ -334,14 +329,9 @@ impl NameTable {
                     Some(crate::model::Variants::Container { .. })
                 )
                 && has_container_property(interface, &index)
-                && let Some(path) = table.paths.get(*name)
+                && let Some(variant) = table.claim_beside(name, "Variant")
             {
-                let module = path.module.clone();
-                let wanted = format!("{}Variant", path.name);
-                let rust = table.claim(&module, wanted);
-                table
-                    .container_variants
-                    .insert((*name).clone(), RustPath { module, name: rust });
+                table.container_variants.insert((*name).clone(), variant);
             }
         }
         // The namespace handles, in the order of the endpoints that are generated (those
@@ -386,6 +376,16 @@ impl NameTable {
     /// `None` for a container whose only properties are its variants (the enum is the type).
     pub fn container_variant(&self, container: &TypeName) -> Option<&RustPath> {
         self.container_variants.get(container)
+    }
+
+    /// Claims a name for a type made for the named type `of`, in its module: its Rust name
+    /// and `suffix` (`<Request>Body`, `<Container>Variant`).
+    fn claim_beside(&mut self, of: &TypeName, suffix: &str) -> Option<RustPath> {
+        let path = self.paths.get(of)?;
+        let module = path.module.clone();
+        let wanted = format!("{}{suffix}", path.name);
+        let name = self.claim(&module, wanted);
+        Some(RustPath { module, name })
     }
 
     fn claim(&mut self, module: &[String], wanted: String) -> String {

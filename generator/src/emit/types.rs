@@ -363,7 +363,6 @@ impl TypeSpace<'_, '_> {
         let params = generic_params(spec.generics);
         let bounds = serde_bounds(spec.generics);
         let docs = &spec.docs;
-        let members = fields.iter().map(|f| field_tokens(f, true));
         let all_optional = fields.iter().all(|f| !f.required);
         let has_secret = fields.iter().any(|f| f.secret);
         let mut derives = vec![quote!(Clone), quote!(PartialEq)];
@@ -389,21 +388,21 @@ impl TypeSpace<'_, '_> {
             && fields
                 .iter()
                 .all(|f| matches!(f.wire, WireForm::Member { .. }));
-        let mut out = match plain {
-            true => {
-                let bare = fields.iter().map(|f| field_tokens(f, false));
-                let call = wire_struct_call(&name, spec, fields);
-                quote! {
-                    #docs
-                    #[derive(#(#derives),*)]
-                    #[non_exhaustive]
-                    pub struct #name #params {
-                        #(#bare)*
-                    }
-                    #call
+        let mut out = if plain {
+            let bare = fields.iter().map(|f| field_tokens(f, false));
+            let call = wire_struct_call(&name, spec, fields);
+            quote! {
+                #docs
+                #[derive(#(#derives),*)]
+                #[non_exhaustive]
+                pub struct #name #params {
+                    #(#bare)*
                 }
+                #call
             }
-            false => quote! {
+        } else {
+            let members = fields.iter().map(|f| field_tokens(f, true));
+            quote! {
                 #docs
                 #[derive(#(#derives,)* ::serde::Serialize, ::serde::Deserialize)]
                 #bounds
@@ -413,7 +412,7 @@ impl TypeSpace<'_, '_> {
                 pub struct #name #params {
                     #(#members)*
                 }
-            },
+            }
         };
         if all_optional && !spec.generics.is_empty() {
             out.extend(default_impl(&name, &params, fields));

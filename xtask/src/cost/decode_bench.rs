@@ -344,8 +344,12 @@ fn main() {
         timed(&mut handwritten, || decode::<Hand>(&text));
         timed(&mut sized, || decode::<HandSized>(&text));
     }
-    let sized = median(sized);
-    let (generated, value, handwritten) = (median(generated), median(value), median(handwritten));
+    let (generated, value, handwritten, sized) = (
+        median(generated),
+        median(value),
+        median(handwritten),
+        median(sized),
+    );
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!(
         "  search response: {mb:.2} MB, {HITS} hits, 5 typed_keys aggregations ({TAGS} terms buckets with a sub-aggregation, {DAYS} date buckets)"
@@ -361,7 +365,7 @@ fn main() {
         rate(handwritten)
     );
     println!(
-        "    into the hand-written struct, hits as large as the generated ones {:>7.2} ms  {:>6.0} MB/s",
+        "    into it, with hits of generated size   {:>7.2} ms  {:>6.0} MB/s",
         sized.as_secs_f64() * 1e3,
         rate(sized)
     );
