@@ -3,8 +3,8 @@
 //! about twice as much to compile.
 //!
 //! A plain field has a wire name, optional aliases, and one of three kinds, each a module here
-//! with the same functions (`finish`, `count`) and a method of the same name on [`Writer`],
-//! which the macro calls (every kind is read by [`put`]):
+//! with a `count` function, a method of the same name on [`Writer`], and a rule of the macro
+//! that takes the value read (every kind is read by [`put`]):
 //! * [`req`]: required; missing is serde's ``missing field `x` `` error (or `None` for a type
 //!   that reads a missing value as `None`, as serde does);
 //! * [`opt`]: an `Option` that is `None` when missing or `null`, and not written when `None`
@@ -42,6 +42,23 @@ use crate::serde_helpers::Nullable;
 #[doc(hidden)]
 #[macro_export]
 macro_rules! wire_struct {
+    // A field's value once the map is read: a `match` rather than a `?` (which is two trait
+    // calls to check per field), and for the optional kinds no `Result` at all.
+    (@finish req $field:ident $wire:literal) => {
+        match $field {
+            ::std::option::Option::Some(value) => value,
+            ::std::option::Option::None => match $crate::wire::req::missing($wire) {
+                ::std::result::Result::Ok(value) => value,
+                ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
+            },
+        }
+    };
+    (@finish opt $field:ident $wire:literal) => {
+        ::std::option::Option::flatten($field)
+    };
+    (@finish nullable $field:ident $wire:literal) => {
+        $field
+    };
     (
         $name:ident $(<$($param:ident),+>)? $(tag $tag:literal = $tag_value:literal)? {
             $($kind:ident $field:ident $wire:literal $(| $alias:literal)*;)*
@@ -86,7 +103,7 @@ macro_rules! wire_struct {
                             read?;
                         }
                         ::std::result::Result::Ok($name {
-                            $($field: $crate::wire::$kind::finish($field, $wire)?,)*
+                            $($field: $crate::wire_struct!(@finish $kind $field $wire),)*
                         })
                     }
                 }
@@ -206,15 +223,10 @@ pub fn put<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
 pub mod req {
     use super::*;
 
-    /// The value read, or what a missing member means for `T` (serde's `missing_field`).
-    pub fn finish<'de, T: Deserialize<'de>, E: de::Error>(
-        slot: Option<T>,
-        name: &'static str,
-    ) -> Result<T, E> {
-        match slot {
-            Some(value) => Ok(value),
-            None => T::deserialize(Missing(name, PhantomData)),
-        }
+    /// What a missing member means for `T` (serde's `missing_field`): `None` for an
+    /// `Option`-like type, the ``missing field `x` `` error for anything else.
+    pub fn missing<'de, T: Deserialize<'de>, E: de::Error>(name: &'static str) -> Result<T, E> {
+        T::deserialize(Missing(name, PhantomData))
     }
 
     /// Always written.
@@ -225,11 +237,6 @@ pub mod req {
 
 /// An optional field: `None` when missing or `null`, not written when `None`.
 pub mod opt {
-    /// The value read, `None` when missing.
-    pub fn finish<T, E>(slot: Option<Option<T>>, _name: &'static str) -> Result<Option<T>, E> {
-        Ok(slot.flatten())
-    }
-
     /// Written unless `None`.
     pub fn count<T>(value: &Option<T>) -> usize {
         usize::from(value.is_some())
@@ -238,16 +245,6 @@ pub mod opt {
 
 /// An optional field that tells missing (`None`) from `null` (`Some(Nullable::Null)`).
 pub mod nullable {
-    use super::*;
-
-    /// The value read, `None` when missing.
-    pub fn finish<T, E>(
-        slot: Option<Nullable<T>>,
-        _name: &'static str,
-    ) -> Result<Option<Nullable<T>>, E> {
-        Ok(slot)
-    }
-
     pub use super::opt::count;
 }
 
