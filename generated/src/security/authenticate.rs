@@ -20,7 +20,7 @@ crate::runtime::wire_struct!(
     internal "internal"; }
 );
 impl AuthenticateApiKey {
-    /// A `AuthenticateApiKey` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         id: crate::types::Id,
         managed_by: crate::security::types::CredentialManagedBy,
@@ -81,7 +81,7 @@ crate::runtime::wire_struct!(
     Token { opt name "name"; opt r#type "type"; opt managed_by "managed_by"; }
 );
 impl Token {
-    /// A `Token` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         Token {
             name: ::std::default::Default::default(),
@@ -151,7 +151,7 @@ pub struct AuthenticateRequest {
     pub pretty: ::std::option::Option<bool>,
 }
 impl AuthenticateRequest {
-    /// A `AuthenticateRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
         AuthenticateRequest {
             error_trace: ::std::default::Default::default(),
@@ -257,7 +257,7 @@ crate::runtime::wire_struct!(
     token "token"; }
 );
 impl AuthenticateResponse {
-    /// A `AuthenticateResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         authentication_realm: crate::security::types::RealmInfo,
         lookup_realm: crate::security::types::RealmInfo,

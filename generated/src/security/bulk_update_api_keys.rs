@@ -30,7 +30,7 @@ pub struct BulkUpdateApiKeysRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl BulkUpdateApiKeysRequestBody {
-    /// A `BulkUpdateApiKeysRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(ids: crate::runtime::OneOrMany<::std::string::String>) -> Self {
         BulkUpdateApiKeysRequestBody {
             expiration: ::std::default::Default::default(),
@@ -151,7 +151,7 @@ pub struct BulkUpdateApiKeysRequest {
     pub body: BulkUpdateApiKeysRequestBody,
 }
 impl BulkUpdateApiKeysRequest {
-    /// A `BulkUpdateApiKeysRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(body: BulkUpdateApiKeysRequestBody) -> Self {
         BulkUpdateApiKeysRequest {
             error_trace: ::std::default::Default::default(),
@@ -295,7 +295,7 @@ crate::runtime::wire_struct!(
     "updated"; }
 );
 impl BulkUpdateApiKeysResponse {
-    /// A `BulkUpdateApiKeysResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         noops: ::std::vec::Vec<::std::string::String>,
         updated: ::std::vec::Vec<::std::string::String>,

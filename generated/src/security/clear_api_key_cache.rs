@@ -40,7 +40,7 @@ pub struct ClearApiKeyCacheRequest {
     pub pretty: ::std::option::Option<bool>,
 }
 impl ClearApiKeyCacheRequest {
-    /// A `ClearApiKeyCacheRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(ids: crate::types::Ids) -> Self {
         ClearApiKeyCacheRequest {
             ids,
@@ -129,7 +129,7 @@ crate::runtime::wire_struct!(
     req nodes "nodes"; }
 );
 impl ClearApiKeyCacheResponse {
-    /// A `ClearApiKeyCacheResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         node_stats: crate::types::NodeStatistics,
         cluster_name: crate::types::Name,

@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for CloneApiKeyRequestBody {
     }
 }
 impl CloneApiKeyRequestBody {
-    /// A `CloneApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(api_key: ::std::string::String) -> Self {
         CloneApiKeyRequestBody {
             api_key,
@@ -145,7 +145,7 @@ pub struct CloneApiKeyRequest {
     pub body: CloneApiKeyRequestBody,
 }
 impl CloneApiKeyRequest {
-    /// A `CloneApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(body: CloneApiKeyRequestBody) -> Self {
         CloneApiKeyRequest {
             refresh: ::std::default::Default::default(),
@@ -305,7 +305,7 @@ impl ::std::fmt::Debug for CloneApiKeyResponse {
     }
 }
 impl CloneApiKeyResponse {
-    /// A `CloneApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         api_key: ::std::string::String,
         id: crate::types::Id,

@@ -38,7 +38,7 @@ pub struct CreateApiKeyRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl CreateApiKeyRequestBody {
-    /// A `CreateApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CreateApiKeyRequestBody {
             expiration: ::std::default::Default::default(),
@@ -158,7 +158,7 @@ pub struct CreateApiKeyRequest {
     pub body: CreateApiKeyRequestBody,
 }
 impl CreateApiKeyRequest {
-    /// A `CreateApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
         CreateApiKeyRequest {
             refresh: ::std::default::Default::default(),
@@ -325,7 +325,7 @@ impl ::std::fmt::Debug for CreateApiKeyResponse {
     }
 }
 impl CreateApiKeyResponse {
-    /// A `CreateApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         api_key: ::std::string::String,
         id: crate::types::Id,

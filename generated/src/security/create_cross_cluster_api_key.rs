@@ -27,7 +27,7 @@ pub struct CreateCrossClusterApiKeyRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl CreateCrossClusterApiKeyRequestBody {
-    /// A `CreateCrossClusterApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         access: crate::security::types::Access,
         name: crate::types::Name,
@@ -154,7 +154,7 @@ pub struct CreateCrossClusterApiKeyRequest {
     pub body: CreateCrossClusterApiKeyRequestBody,
 }
 impl CreateCrossClusterApiKeyRequest {
-    /// A `CreateCrossClusterApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(body: CreateCrossClusterApiKeyRequestBody) -> Self {
         CreateCrossClusterApiKeyRequest {
             error_trace: ::std::default::Default::default(),
@@ -314,7 +314,7 @@ impl ::std::fmt::Debug for CreateCrossClusterApiKeyResponse {
     }
 }
 impl CreateCrossClusterApiKeyResponse {
-    /// A `CreateCrossClusterApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         api_key: ::std::string::String,
         id: crate::types::Id,

@@ -69,7 +69,7 @@ pub struct GetApiKeyRequest {
     pub pretty: ::std::option::Option<bool>,
 }
 impl GetApiKeyRequest {
-    /// A `GetApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
         GetApiKeyRequest {
             id: ::std::default::Default::default(),
@@ -223,7 +223,7 @@ pub struct GetApiKeyResponse {
 }
 crate::runtime::wire_struct!(GetApiKeyResponse { req api_keys "api_keys"; });
 impl GetApiKeyResponse {
-    /// A `GetApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(api_keys: ::std::vec::Vec<crate::security::types::ApiKey>) -> Self {
         GetApiKeyResponse { api_keys }
     }

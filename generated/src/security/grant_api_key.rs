@@ -75,7 +75,7 @@ impl ::std::fmt::Debug for ClientAuthentication {
     }
 }
 impl ClientAuthentication {
-    /// A `ClientAuthentication` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         scheme: crate::security::grant_api_key::ClientAuthenticationScheme,
         value: crate::types::Password,
@@ -182,7 +182,7 @@ crate::runtime::wire_struct!(
     "role_descriptors"; opt metadata "metadata"; }
 );
 impl GrantApiKey {
-    /// A `GrantApiKey` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name) -> Self {
         GrantApiKey {
             name,
@@ -282,7 +282,7 @@ impl ::std::fmt::Debug for GrantApiKeyRequestBody {
     }
 }
 impl GrantApiKeyRequestBody {
-    /// A `GrantApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         api_key: crate::security::grant_api_key::GrantApiKey,
         grant_type: crate::security::grant_api_key::ApiKeyGrantType,
@@ -437,7 +437,7 @@ pub struct GrantApiKeyRequest {
     pub body: GrantApiKeyRequestBody,
 }
 impl GrantApiKeyRequest {
-    /// A `GrantApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(body: GrantApiKeyRequestBody) -> Self {
         GrantApiKeyRequest {
             refresh: ::std::default::Default::default(),
@@ -631,7 +631,7 @@ impl ::std::fmt::Debug for GrantApiKeyResponse {
     }
 }
 impl GrantApiKeyResponse {
-    /// A `GrantApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         api_key: ::std::string::String,
         id: crate::types::Id,

@@ -32,7 +32,7 @@ pub struct InvalidateApiKeyRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl InvalidateApiKeyRequestBody {
-    /// A `InvalidateApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         InvalidateApiKeyRequestBody {
             id: ::std::default::Default::default(),
@@ -158,7 +158,7 @@ pub struct InvalidateApiKeyRequest {
     pub body: InvalidateApiKeyRequestBody,
 }
 impl InvalidateApiKeyRequest {
-    /// A `InvalidateApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
         InvalidateApiKeyRequest {
             error_trace: ::std::default::Default::default(),
@@ -307,7 +307,7 @@ crate::runtime::wire_struct!(
     previously_invalidated_api_keys "previously_invalidated_api_keys"; }
 );
 impl InvalidateApiKeyResponse {
-    /// A `InvalidateApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         error_count: i32,
         invalidated_api_keys: ::std::vec::Vec<::std::string::String>,

@@ -537,7 +537,7 @@ pub struct ApiKeyAggregationContainer {
     pub variant: ApiKeyAggregationContainerVariant,
 }
 impl ApiKeyAggregationContainer {
-    /// A `ApiKeyAggregationContainer` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(variant: ApiKeyAggregationContainerVariant) -> Self {
         ApiKeyAggregationContainer {
             aggregations: ::std::default::Default::default(),
@@ -621,7 +621,7 @@ crate::runtime::wire_struct!(
     "must_not"; opt should "should"; }
 );
 impl ApiKeyBoolQuery {
-    /// A `ApiKeyBoolQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         ApiKeyBoolQuery {
             boost: ::std::default::Default::default(),
@@ -738,7 +738,7 @@ crate::runtime::wire_struct!(
     opt other_bucket_key "other_bucket_key"; opt keyed "keyed"; }
 );
 impl ApiKeyFiltersAggregation {
-    /// A `ApiKeyFiltersAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         ApiKeyFiltersAggregation {
             filters: ::std::default::Default::default(),
@@ -1102,7 +1102,7 @@ pub struct QueryApiKeysRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl QueryApiKeysRequestBody {
-    /// A `QueryApiKeysRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         QueryApiKeysRequestBody {
             aggregations: ::std::default::Default::default(),
@@ -1253,7 +1253,7 @@ pub struct QueryApiKeysRequest {
     pub body: QueryApiKeysRequestBody,
 }
 impl QueryApiKeysRequest {
-    /// A `QueryApiKeysRequest` with its required parts and `typed_keys` on; the other optional ones are left unset.
+    /// Builds one with its required parts and `typed_keys` on; the other optional ones are left unset.
     pub fn new() -> Self {
         QueryApiKeysRequest {
             with_limited_by: ::std::default::Default::default(),
@@ -1447,7 +1447,7 @@ crate::runtime::wire_struct!(
     opt aggregations "aggregations"; }
 );
 impl QueryApiKeysResponse {
-    /// A `QueryApiKeysResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         total: i32,
         count: i32,

@@ -19,7 +19,7 @@ crate::runtime::wire_struct!(
     Access { opt replication "replication"; opt search "search"; }
 );
 impl Access {
-    /// A `Access` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         Access {
             replication: ::std::default::Default::default(),
@@ -133,7 +133,7 @@ crate::runtime::wire_struct!(
     "certificate_identity"; opt profile_uid "profile_uid"; opt sort "_sort"; }
 );
 impl ApiKey {
-    /// A `ApiKey` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         id: crate::types::Id,
         name: crate::types::Name,
@@ -388,7 +388,7 @@ pub struct ApplicationGlobalUserPrivileges {
 }
 crate::runtime::wire_struct!(ApplicationGlobalUserPrivileges { req manage "manage"; });
 impl ApplicationGlobalUserPrivileges {
-    /// A `ApplicationGlobalUserPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(manage: crate::security::types::ManageUserPrivileges) -> Self {
         ApplicationGlobalUserPrivileges {
             manage,
@@ -422,7 +422,7 @@ crate::runtime::wire_struct!(
     req resources "resources"; }
 );
 impl ApplicationPrivileges {
-    /// A `ApplicationPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         application: ::std::string::String,
         privileges: ::std::vec::Vec<::std::string::String>,
@@ -475,7 +475,7 @@ pub struct BulkError {
 }
 crate::runtime::wire_struct!(BulkError { req count "count"; req details "details"; });
 impl BulkError {
-    /// A `BulkError` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         count: i32,
         details: ::indexmap::IndexMap<::std::string::String, crate::types::ErrorCause>,
@@ -511,7 +511,7 @@ pub struct ClusterNode {
 }
 crate::runtime::wire_struct!(ClusterNode { req name "name"; });
 impl ClusterNode {
-    /// A `ClusterNode` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name) -> Self {
         ClusterNode { name }
     }
@@ -1049,7 +1049,7 @@ crate::runtime::wire_struct!(
     DataSourcePrivileges { req names "names"; req privileges "privileges"; }
 );
 impl DataSourcePrivileges {
-    /// A `DataSourcePrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         names: ::std::vec::Vec<::std::string::String>,
         privileges: ::std::vec::Vec<crate::security::types::DataSourcePrivilege>,
@@ -1093,7 +1093,7 @@ pub struct FieldSecurity {
 }
 crate::runtime::wire_struct!(FieldSecurity { opt except "except"; opt grant "grant"; });
 impl FieldSecurity {
-    /// A `FieldSecurity` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         FieldSecurity {
             except: ::std::default::Default::default(),
@@ -1138,7 +1138,7 @@ crate::runtime::wire_struct!(
     GlobalPrivilege { req application "application"; opt data_source "data_source"; }
 );
 impl GlobalPrivilege {
-    /// A `GlobalPrivilege` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         application: crate::security::types::ApplicationGlobalUserPrivileges,
     ) -> Self {
@@ -1362,7 +1362,7 @@ crate::runtime::wire_struct!(
     "allow_restricted_indices"; }
 );
 impl IndicesPrivileges {
-    /// A `IndicesPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         names: crate::runtime::OneOrMany<crate::types::IndexName>,
         privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
@@ -1455,7 +1455,7 @@ crate::runtime::wire_struct!(
     "allow_restricted_indices"; }
 );
 impl IndicesPrivilegesBase {
-    /// A `IndicesPrivilegesBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         names: crate::runtime::OneOrMany<crate::types::IndexName>,
         privileges: ::std::vec::Vec<crate::security::types::IndexPrivilege>,
@@ -1615,7 +1615,7 @@ pub struct ManageUserPrivileges {
 }
 crate::runtime::wire_struct!(ManageUserPrivileges { req applications "applications"; });
 impl ManageUserPrivileges {
-    /// A `ManageUserPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(applications: ::std::vec::Vec<::std::string::String>) -> Self {
         ManageUserPrivileges {
             applications,
@@ -1644,7 +1644,7 @@ pub struct RealmInfo {
 }
 crate::runtime::wire_struct!(RealmInfo { req name "name"; req r#type "type"; });
 impl RealmInfo {
-    /// A `RealmInfo` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(name: crate::types::Name, r#type: ::std::string::String) -> Self {
         RealmInfo { name, r#type }
     }
@@ -1733,7 +1733,7 @@ crate::runtime::wire_struct!(
     RemoteClusterPrivileges { req clusters "clusters"; req privileges "privileges"; }
 );
 impl RemoteClusterPrivileges {
-    /// A `RemoteClusterPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         clusters: crate::types::Names,
         privileges: ::std::vec::Vec<crate::security::types::RemoteClusterPrivilege>,
@@ -1796,7 +1796,7 @@ crate::runtime::wire_struct!(
     opt allow_restricted_indices "allow_restricted_indices"; }
 );
 impl RemoteIndicesPrivileges {
-    /// A `RemoteIndicesPrivileges` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         clusters: crate::types::Names,
         names: crate::runtime::OneOrMany<crate::types::IndexName>,
@@ -1888,7 +1888,7 @@ crate::runtime::wire_struct!(
     "allow_restricted_indices"; }
 );
 impl ReplicationAccess {
-    /// A `ReplicationAccess` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(names: crate::runtime::OneOrMany<crate::types::IndexName>) -> Self {
         ReplicationAccess {
             names,
@@ -1928,7 +1928,7 @@ pub struct Restriction {
 }
 crate::runtime::wire_struct!(Restriction { req workflows "workflows"; });
 impl Restriction {
-    /// A `Restriction` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         workflows: ::std::vec::Vec<crate::security::types::RestrictionWorkflow>,
     ) -> Self {
@@ -2052,7 +2052,7 @@ crate::runtime::wire_struct!(
     transient_metadata "transient_metadata"; }
 );
 impl RoleDescriptor {
-    /// A `RoleDescriptor` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RoleDescriptor {
             cluster: ::std::default::Default::default(),
@@ -2264,7 +2264,7 @@ pub struct RoleTemplateQuery {
 }
 crate::runtime::wire_struct!(RoleTemplateQuery { opt template "template"; });
 impl RoleTemplateQuery {
-    /// A `RoleTemplateQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RoleTemplateQuery {
             template: ::std::default::Default::default(),
@@ -2371,7 +2371,7 @@ impl<'de> ::serde::Deserialize<'de> for RoleTemplateScript {
     }
 }
 impl RoleTemplateScript {
-    /// A `RoleTemplateScript` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RoleTemplateScript {
             source: ::std::default::Default::default(),
@@ -2465,7 +2465,7 @@ crate::runtime::wire_struct!(
     "query"; opt allow_restricted_indices "allow_restricted_indices"; }
 );
 impl SearchAccess {
-    /// A `SearchAccess` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(names: crate::runtime::OneOrMany<crate::types::IndexName>) -> Self {
         SearchAccess {
             field_security: ::std::default::Default::default(),

@@ -29,7 +29,7 @@ pub struct UpdateApiKeyRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl UpdateApiKeyRequestBody {
-    /// A `UpdateApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         UpdateApiKeyRequestBody {
             role_descriptors: ::std::default::Default::default(),
@@ -142,7 +142,7 @@ pub struct UpdateApiKeyRequest {
     pub body: UpdateApiKeyRequestBody,
 }
 impl UpdateApiKeyRequest {
-    /// A `UpdateApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(id: crate::types::Id) -> Self {
         UpdateApiKeyRequest {
             id,
@@ -270,7 +270,7 @@ pub struct UpdateApiKeyResponse {
 }
 crate::runtime::wire_struct!(UpdateApiKeyResponse { req updated "updated"; });
 impl UpdateApiKeyResponse {
-    /// A `UpdateApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(updated: bool) -> Self {
         UpdateApiKeyResponse { updated }
     }

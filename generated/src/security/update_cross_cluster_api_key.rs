@@ -25,7 +25,7 @@ pub struct UpdateCrossClusterApiKeyRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl UpdateCrossClusterApiKeyRequestBody {
-    /// A `UpdateCrossClusterApiKeyRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(access: crate::security::types::Access) -> Self {
         UpdateCrossClusterApiKeyRequestBody {
             access,
@@ -142,7 +142,7 @@ pub struct UpdateCrossClusterApiKeyRequest {
     pub body: UpdateCrossClusterApiKeyRequestBody,
 }
 impl UpdateCrossClusterApiKeyRequest {
-    /// A `UpdateCrossClusterApiKeyRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(id: crate::types::Id, body: UpdateCrossClusterApiKeyRequestBody) -> Self {
         UpdateCrossClusterApiKeyRequest {
             id,
@@ -276,7 +276,7 @@ crate::runtime::wire_struct!(
     UpdateCrossClusterApiKeyResponse { req updated "updated"; }
 );
 impl UpdateCrossClusterApiKeyResponse {
-    /// A `UpdateCrossClusterApiKeyResponse` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(updated: bool) -> Self {
         UpdateCrossClusterApiKeyResponse {
             updated,

@@ -266,7 +266,7 @@ pub struct AggregateBase {
 }
 crate::runtime::wire_struct!(AggregateBase { opt meta "meta"; });
 impl AggregateBase {
-    /// A `AggregateBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         AggregateBase {
             meta: ::std::default::Default::default(),
@@ -294,7 +294,7 @@ pub type AggregateOrder = crate::runtime::OneOrMany<
 pub struct Aggregation {}
 crate::runtime::wire_struct!(Aggregation {});
 impl Aggregation {
-    /// A `Aggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         Aggregation {}
     }
@@ -314,7 +314,7 @@ crate::runtime::wire_struct!(
     AggregationRange { nullable from "from"; opt key "key"; nullable to "to"; }
 );
 impl AggregationRange {
-    /// A `AggregationRange` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         AggregationRange {
             from: ::std::default::Default::default(),
@@ -358,7 +358,7 @@ impl AggregationRange {
 pub struct BucketAggregationBase {}
 crate::runtime::wire_struct!(BucketAggregationBase {});
 impl BucketAggregationBase {
-    /// A `BucketAggregationBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         BucketAggregationBase {}
     }
@@ -432,7 +432,7 @@ crate::runtime::wire_struct!(
     CardinalityAggregate { opt meta "meta"; req value "value"; }
 );
 impl CardinalityAggregate {
-    /// A `CardinalityAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: i64) -> Self {
         CardinalityAggregate {
             meta: ::std::default::Default::default(),
@@ -485,7 +485,7 @@ crate::runtime::wire_struct!(
     execution_hint "execution_hint"; }
 );
 impl CardinalityAggregation {
-    /// A `CardinalityAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CardinalityAggregation {
             field: ::std::default::Default::default(),
@@ -641,7 +641,7 @@ crate::runtime::wire_struct!(
     "after_key"; }
 );
 impl CompositeAggregate {
-    /// A `CompositeAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::CompositeBucket,
@@ -719,7 +719,7 @@ crate::runtime::wire_struct!(
     CompositeAggregation { opt after "after"; opt size "size"; opt sources "sources"; }
 );
 impl CompositeAggregation {
-    /// A `CompositeAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CompositeAggregation {
             after: ::std::default::Default::default(),
@@ -786,7 +786,7 @@ crate::runtime::wire_struct!(
     opt order "order"; }
 );
 impl CompositeAggregationBase {
-    /// A `CompositeAggregationBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CompositeAggregationBase {
             field: ::std::default::Default::default(),
@@ -996,7 +996,7 @@ pub struct CompositeBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl CompositeBucket {
-    /// A `CompositeBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         doc_count: i64,
         key: crate::types::aggregations::CompositeAggregateKey,
@@ -1073,7 +1073,7 @@ crate::runtime::wire_struct!(
     offset "offset"; opt time_zone "time_zone"; }
 );
 impl CompositeDateHistogramAggregation {
-    /// A `CompositeDateHistogramAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CompositeDateHistogramAggregation {
             field: ::std::default::Default::default(),
@@ -1216,7 +1216,7 @@ crate::runtime::wire_struct!(
     "bounds"; }
 );
 impl CompositeGeoTileGridAggregation {
-    /// A `CompositeGeoTileGridAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CompositeGeoTileGridAggregation {
             field: ::std::default::Default::default(),
@@ -1323,7 +1323,7 @@ crate::runtime::wire_struct!(
     value_type "value_type"; opt order "order"; req interval "interval"; }
 );
 impl CompositeHistogramAggregation {
-    /// A `CompositeHistogramAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(interval: f64) -> Self {
         CompositeHistogramAggregation {
             field: ::std::default::Default::default(),
@@ -1418,7 +1418,7 @@ crate::runtime::wire_struct!(
     opt order "order"; }
 );
 impl CompositeTermsAggregation {
-    /// A `CompositeTermsAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CompositeTermsAggregation {
             field: ::std::default::Default::default(),
@@ -1499,7 +1499,7 @@ crate::runtime::wire_struct!(
     DateRangeAggregate { opt meta "meta"; req buckets "buckets"; }
 );
 impl DateRangeAggregate {
-    /// A `DateRangeAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::RangeBucket,
@@ -1557,7 +1557,7 @@ crate::runtime::wire_struct!(
     opt ranges "ranges"; opt time_zone "time_zone"; opt keyed "keyed"; }
 );
 impl DateRangeAggregation {
-    /// A `DateRangeAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         DateRangeAggregation {
             field: ::std::default::Default::default(),
@@ -1639,7 +1639,7 @@ crate::runtime::wire_struct!(
     DateRangeExpression { opt from "from"; opt key "key"; opt to "to"; }
 );
 impl DateRangeExpression {
-    /// A `DateRangeExpression` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         DateRangeExpression {
             from: ::std::default::Default::default(),
@@ -1698,7 +1698,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl DoubleTermsAggregate {
-    /// A `DoubleTermsAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::DoubleTermsBucket,
@@ -1770,7 +1770,7 @@ pub struct DoubleTermsBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl DoubleTermsBucket {
-    /// A `DoubleTermsBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64, key: f64) -> Self {
         DoubleTermsBucket {
             doc_count,
@@ -1898,7 +1898,7 @@ pub struct FilterAggregate {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl FilterAggregate {
-    /// A `FilterAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         FilterAggregate {
             meta: ::std::default::Default::default(),
@@ -1950,7 +1950,7 @@ crate::runtime::wire_struct!(
     FiltersAggregate { opt meta "meta"; req buckets "buckets"; }
 );
 impl FiltersAggregate {
-    /// A `FiltersAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::FiltersBucket,
@@ -2000,7 +2000,7 @@ pub struct FiltersBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl FiltersBucket {
-    /// A `FiltersBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         FiltersBucket {
             doc_count,
@@ -2055,7 +2055,7 @@ crate::runtime::wire_struct!(
     "script"; opt format "format"; }
 );
 impl FormattableMetricAggregation {
-    /// A `FormattableMetricAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         FormattableMetricAggregation {
             field: ::std::default::Default::default(),
@@ -2124,7 +2124,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl LongTermsAggregate {
-    /// A `LongTermsAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::LongTermsBucket,
@@ -2196,7 +2196,7 @@ pub struct LongTermsBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl LongTermsBucket {
-    /// A `LongTermsBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64, key: i64) -> Self {
         LongTermsBucket {
             doc_count,
@@ -2266,7 +2266,7 @@ crate::runtime::wire_struct!(
     "script"; }
 );
 impl MetricAggregationBase {
-    /// A `MetricAggregationBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         MetricAggregationBase {
             field: ::std::default::Default::default(),
@@ -2388,7 +2388,7 @@ pub struct MissingAggregate {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl MissingAggregate {
-    /// A `MissingAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         MissingAggregate {
             meta: ::std::default::Default::default(),
@@ -2438,7 +2438,7 @@ crate::runtime::wire_struct!(
     MissingAggregation { opt field "field"; opt missing "missing"; }
 );
 impl MissingAggregation {
-    /// A `MissingAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         MissingAggregation {
             field: ::std::default::Default::default(),
@@ -2533,7 +2533,7 @@ crate::runtime::wire_struct!(
     MultiBucketAggregateBase < TBucket > { opt meta "meta"; req buckets "buckets"; }
 );
 impl<TBucket> MultiBucketAggregateBase<TBucket> {
-    /// A `MultiBucketAggregateBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<TBucket>) -> Self {
         MultiBucketAggregateBase {
             meta: ::std::default::Default::default(),
@@ -2572,7 +2572,7 @@ pub struct MultiBucketBase {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl MultiBucketBase {
-    /// A `MultiBucketBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         MultiBucketBase {
             doc_count,
@@ -2620,7 +2620,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl MultiTermsAggregate {
-    /// A `MultiTermsAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::MultiTermsBucket,
@@ -2692,7 +2692,7 @@ pub struct MultiTermsBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl MultiTermsBucket {
-    /// A `MultiTermsBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64, key: ::std::vec::Vec<crate::types::FieldValue>) -> Self {
         MultiTermsBucket {
             doc_count,
@@ -2762,7 +2762,7 @@ pub struct RangeAggregate {
 }
 crate::runtime::wire_struct!(RangeAggregate { opt meta "meta"; req buckets "buckets"; });
 impl RangeAggregate {
-    /// A `RangeAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::RangeBucket,
@@ -2820,7 +2820,7 @@ crate::runtime::wire_struct!(
     script "script"; opt keyed "keyed"; opt format "format"; }
 );
 impl RangeAggregation {
-    /// A `RangeAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RangeAggregation {
             field: ::std::default::Default::default(),
@@ -2910,7 +2910,7 @@ pub struct RangeBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl RangeBucket {
-    /// A `RangeBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         RangeBucket {
             doc_count,
@@ -2996,7 +2996,7 @@ pub struct SingleBucketAggregateBase {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl SingleBucketAggregateBase {
-    /// A `SingleBucketAggregateBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         SingleBucketAggregateBase {
             meta: ::std::default::Default::default(),
@@ -3049,7 +3049,7 @@ crate::runtime::wire_struct!(
     "value_as_string"; }
 );
 impl SingleMetricAggregateBase {
-    /// A `SingleMetricAggregateBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
         SingleMetricAggregateBase {
             meta: ::std::default::Default::default(),
@@ -3108,7 +3108,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl StringTermsAggregate {
-    /// A `StringTermsAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         buckets: crate::types::aggregations::Buckets<
             crate::types::aggregations::StringTermsBucket,
@@ -3177,7 +3177,7 @@ pub struct StringTermsBucket {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl StringTermsBucket {
-    /// A `StringTermsBucket` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64, key: crate::types::FieldValue) -> Self {
         StringTermsBucket {
             doc_count,
@@ -3243,7 +3243,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl<TBucket> TermsAggregateBase<TBucket> {
-    /// A `TermsAggregateBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<TBucket>) -> Self {
         TermsAggregateBase {
             meta: ::std::default::Default::default(),
@@ -3345,7 +3345,7 @@ crate::runtime::wire_struct!(
     "show_term_doc_count_error"; opt size "size"; opt format "format"; }
 );
 impl TermsAggregation {
-    /// A `TermsAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TermsAggregation {
             collect_mode: ::std::default::Default::default(),
@@ -3642,7 +3642,7 @@ pub struct TermsBucketBase {
     pub aggregations: crate::runtime::TypedKeys<crate::types::aggregations::Aggregate>,
 }
 impl TermsBucketBase {
-    /// A `TermsBucketBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(doc_count: i64) -> Self {
         TermsBucketBase {
             doc_count,
@@ -3772,7 +3772,7 @@ crate::runtime::wire_struct!(
     TermsPartition { req num_partitions "num_partitions"; req partition "partition"; }
 );
 impl TermsPartition {
-    /// A `TermsPartition` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(num_partitions: i64, partition: i64) -> Self {
         TermsPartition {
             num_partitions,
@@ -3813,7 +3813,7 @@ crate::runtime::wire_struct!(
     "sum_other_doc_count"; }
 );
 impl UnmappedTermsAggregate {
-    /// A `UnmappedTermsAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(buckets: crate::types::aggregations::Buckets<()>) -> Self {
         UnmappedTermsAggregate {
             meta: ::std::default::Default::default(),
@@ -3874,7 +3874,7 @@ crate::runtime::wire_struct!(
     "value_as_string"; }
 );
 impl ValueCountAggregate {
-    /// A `ValueCountAggregate` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
         ValueCountAggregate {
             meta: ::std::default::Default::default(),
@@ -3930,7 +3930,7 @@ crate::runtime::wire_struct!(
     "script"; opt format "format"; }
 );
 impl ValueCountAggregation {
-    /// A `ValueCountAggregation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         ValueCountAggregation {
             field: ::std::default::Default::default(),

@@ -26,7 +26,7 @@ crate::runtime::wire_struct!(
     "right"; }
 );
 impl CoordsGeoBounds {
-    /// A `CoordsGeoBounds` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(top: f64, bottom: f64, left: f64, right: f64) -> Self {
         CoordsGeoBounds {
             top,
@@ -240,7 +240,7 @@ crate::runtime::wire_struct!(
     ErrorResponseBase { req error "error"; req status "status"; }
 );
 impl ErrorResponseBase {
-    /// A `ErrorResponseBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(error: crate::types::ErrorCause, status: i32) -> Self {
         ErrorResponseBase { error, status }
     }
@@ -358,7 +358,7 @@ impl<'de> ::serde::Deserialize<'de> for FieldSort {
     }
 }
 impl FieldSort {
-    /// A `FieldSort` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         FieldSort {
             missing: ::std::default::Default::default(),
@@ -761,7 +761,7 @@ pub struct GeoDistanceSort {
     >,
 }
 impl GeoDistanceSort {
-    /// A `GeoDistanceSort` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         GeoDistanceSort {
             mode: ::std::default::Default::default(),
@@ -906,7 +906,7 @@ pub struct GeoHashLocation {
 }
 crate::runtime::wire_struct!(GeoHashLocation { req geohash "geohash"; });
 impl GeoHashLocation {
-    /// A `GeoHashLocation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(geohash: crate::types::GeoHash) -> Self {
         GeoHashLocation { geohash }
     }
@@ -1032,7 +1032,7 @@ pub struct LatLonGeoLocation {
 }
 crate::runtime::wire_struct!(LatLonGeoLocation { req lat "lat"; req lon "lon"; });
 impl LatLonGeoLocation {
-    /// A `LatLonGeoLocation` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(lat: f64, lon: f64) -> Self {
         LatLonGeoLocation { lat, lon }
     }
@@ -1141,7 +1141,7 @@ crate::runtime::wire_struct!(
     "nested"; req path "path"; }
 );
 impl NestedSortValue {
-    /// A `NestedSortValue` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(path: crate::types::Field) -> Self {
         NestedSortValue {
             filter: ::std::default::Default::default(),
@@ -1206,7 +1206,7 @@ crate::runtime::wire_struct!(
     "successful"; req failed "failed"; }
 );
 impl NodeStatistics {
-    /// A `NodeStatistics` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(total: i32, successful: i32, failed: i32) -> Self {
         NodeStatistics {
             failures: ::std::default::Default::default(),
@@ -1307,7 +1307,7 @@ impl<'de> ::serde::Deserialize<'de> for Refresh {
 pub struct RequestBase {}
 crate::runtime::wire_struct!(RequestBase {});
 impl RequestBase {
-    /// A `RequestBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RequestBase {}
     }
@@ -1321,7 +1321,7 @@ pub struct ScoreSort {
 }
 crate::runtime::wire_struct!(ScoreSort { opt order "order"; });
 impl ScoreSort {
-    /// A `ScoreSort` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         ScoreSort {
             order: ::std::default::Default::default(),
@@ -1429,7 +1429,7 @@ impl<'de> ::serde::Deserialize<'de> for Script {
     }
 }
 impl Script {
-    /// A `Script` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         Script {
             source: ::std::default::Default::default(),
@@ -1584,7 +1584,7 @@ crate::runtime::wire_struct!(
     "mode"; opt nested "nested"; }
 );
 impl ScriptSort {
-    /// A `ScriptSort` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(script: crate::types::Script) -> Self {
         ScriptSort {
             order: ::std::default::Default::default(),
@@ -2090,7 +2090,7 @@ crate::runtime::wire_struct!(
     "bottom_right"; }
 );
 impl TopLeftBottomRightGeoBounds {
-    /// A `TopLeftBottomRightGeoBounds` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         top_left: crate::types::GeoLocation,
         bottom_right: crate::types::GeoLocation,
@@ -2135,7 +2135,7 @@ crate::runtime::wire_struct!(
     "bottom_left"; }
 );
 impl TopRightBottomLeftGeoBounds {
-    /// A `TopRightBottomLeftGeoBounds` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         top_right: crate::types::GeoLocation,
         bottom_left: crate::types::GeoLocation,
@@ -2179,7 +2179,7 @@ pub struct WktGeoBounds {
 }
 crate::runtime::wire_struct!(WktGeoBounds { req wkt "wkt"; });
 impl WktGeoBounds {
-    /// A `WktGeoBounds` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(wkt: ::std::string::String) -> Self {
         WktGeoBounds { wkt }
     }

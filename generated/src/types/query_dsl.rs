@@ -42,7 +42,7 @@ crate::runtime::wire_struct!(
     "must_not"; opt should "should"; }
 );
 impl BoolQuery {
-    /// A `BoolQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         BoolQuery {
             boost: ::std::default::Default::default(),
@@ -159,7 +159,7 @@ crate::runtime::wire_struct!(
     time_zone "time_zone"; }
 );
 impl DateRangeQuery {
-    /// A `DateRangeQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         DateRangeQuery {
             boost: ::std::default::Default::default(),
@@ -274,7 +274,7 @@ crate::runtime::wire_struct!(
     ExistsQuery { opt boost "boost"; opt query_name "_name"; req field "field"; }
 );
 impl ExistsQuery {
-    /// A `ExistsQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(field: crate::types::Field) -> Self {
         ExistsQuery {
             boost: ::std::default::Default::default(),
@@ -329,7 +329,7 @@ crate::runtime::wire_struct!(
     IdsQuery { opt boost "boost"; opt query_name "_name"; opt values "values"; }
 );
 impl IdsQuery {
-    /// A `IdsQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         IdsQuery {
             boost: ::std::default::Default::default(),
@@ -393,7 +393,7 @@ crate::runtime::wire_struct!(
     "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
 );
 impl LongNumberRangeQuery {
-    /// A `LongNumberRangeQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         LongNumberRangeQuery {
             boost: ::std::default::Default::default(),
@@ -474,7 +474,7 @@ crate::runtime::wire_struct!(
     MatchAllQuery { opt boost "boost"; opt query_name "_name"; }
 );
 impl MatchAllQuery {
-    /// A `MatchAllQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         MatchAllQuery {
             boost: ::std::default::Default::default(),
@@ -663,7 +663,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchQuery {
     }
 }
 impl MatchQuery {
-    /// A `MatchQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(query: crate::types::query_dsl::MatchQueryQuery) -> Self {
         MatchQuery {
             boost: ::std::default::Default::default(),
@@ -847,7 +847,7 @@ crate::runtime::wire_struct!(
     "relation"; opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
 );
 impl NumberRangeQuery {
-    /// A `NumberRangeQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         NumberRangeQuery {
             boost: ::std::default::Default::default(),
@@ -1058,7 +1058,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixQuery {
     }
 }
 impl PrefixQuery {
-    /// A `PrefixQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: ::std::string::String) -> Self {
         PrefixQuery {
             boost: ::std::default::Default::default(),
@@ -1134,7 +1134,7 @@ pub struct QueryBase {
 }
 crate::runtime::wire_struct!(QueryBase { opt boost "boost"; opt query_name "_name"; });
 impl QueryBase {
-    /// A `QueryBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         QueryBase {
             boost: ::std::default::Default::default(),
@@ -1569,7 +1569,7 @@ impl<T> ::std::default::Default for RangeQueryBase<T> {
     }
 }
 impl<T> RangeQueryBase<T> {
-    /// A `RangeQueryBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RangeQueryBase {
             boost: ::std::default::Default::default(),
@@ -1888,7 +1888,7 @@ crate::runtime::wire_struct!(
     quote_field_suffix "quote_field_suffix"; }
 );
 impl SimpleQueryStringQuery {
-    /// A `SimpleQueryStringQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(query: ::std::string::String) -> Self {
         SimpleQueryStringQuery {
             boost: ::std::default::Default::default(),
@@ -2127,7 +2127,7 @@ impl<'de> ::serde::Deserialize<'de> for TermQuery {
     }
 }
 impl TermQuery {
-    /// A `TermQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: crate::types::FieldValue) -> Self {
         TermQuery {
             boost: ::std::default::Default::default(),
@@ -2208,7 +2208,7 @@ crate::runtime::wire_struct!(
     opt gt "gt"; opt gte "gte"; opt lt "lt"; opt lte "lte"; }
 );
 impl TermRangeQuery {
-    /// A `TermRangeQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TermRangeQuery {
             boost: ::std::default::Default::default(),
@@ -2301,7 +2301,7 @@ crate::runtime::wire_struct!(
     }
 );
 impl TermsLookup {
-    /// A `TermsLookup` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(
         index: crate::types::IndexName,
         id: crate::types::Id,
@@ -2378,7 +2378,7 @@ pub struct TermsQuery {
     >,
 }
 impl TermsQuery {
-    /// A `TermsQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TermsQuery {
             boost: ::std::default::Default::default(),
@@ -2509,7 +2509,7 @@ crate::runtime::wire_struct!(
     "format"; opt time_zone "time_zone"; }
 );
 impl UntypedRangeQuery {
-    /// A `UntypedRangeQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         UntypedRangeQuery {
             boost: ::std::default::Default::default(),
@@ -2694,7 +2694,7 @@ impl<'de> ::serde::Deserialize<'de> for WildcardQuery {
     }
 }
 impl WildcardQuery {
-    /// A `WildcardQuery` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         WildcardQuery {
             boost: ::std::default::Default::default(),

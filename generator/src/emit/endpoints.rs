@@ -74,17 +74,12 @@ impl TypeSpace<'_, '_> {
                 Init::Unset => quote!(#field: ::std::default::Default::default()),
             }
         });
+        // Worded without the type's name, which would need "a" or "an" before it.
         let new_doc = if request.typed_keys_on() {
-            format!(
-                " A `{}` with its required parts and `typed_keys` on; the other optional \
-                 ones are left unset.",
-                request.path.name
-            )
+            " Builds one with its required parts and `typed_keys` on; the other optional ones \
+             are left unset."
         } else {
-            format!(
-                " A `{}` with its required parts; the optional ones are left unset.",
-                request.path.name
-            )
+            " Builds one with its required parts; the optional ones are left unset."
         };
         out.extend(quote! {
             impl #params #name #params {

@@ -1491,7 +1491,8 @@ fn constructor(
         }
     });
     let _ = generics;
-    let doc = format!(" A `{name}` with its required fields; the optional ones are left unset.");
+    // Worded without the type's name, which would need "a" or "an" before it.
+    let doc = " Builds one with its required fields; the optional ones are left unset.";
     quote! {
         impl #params #name #params {
             #[doc = #doc]

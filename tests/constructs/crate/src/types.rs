@@ -9,7 +9,7 @@
 pub struct DictionaryResponseBase {}
 crate::runtime::wire_struct!(DictionaryResponseBase {});
 impl DictionaryResponseBase {
-    /// A `DictionaryResponseBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         DictionaryResponseBase {}
     }
@@ -20,7 +20,7 @@ impl DictionaryResponseBase {
 pub struct RequestBase {}
 crate::runtime::wire_struct!(RequestBase {});
 impl RequestBase {
-    /// A `RequestBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         RequestBase {}
     }

@@ -8,7 +8,7 @@
 pub struct CatRequestBase {}
 crate::runtime::wire_struct!(CatRequestBase {});
 impl CatRequestBase {
-    /// A `CatRequestBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         CatRequestBase {}
     }

@@ -32,7 +32,7 @@ pub struct EchoRequest {
     pub document: crate::shapes::types::Document,
 }
 impl EchoRequest {
-    /// A `EchoRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(document: crate::shapes::types::Document) -> Self {
         EchoRequest {
             error_trace: ::std::default::Default::default(),

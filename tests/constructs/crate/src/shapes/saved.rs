@@ -13,7 +13,7 @@ pub struct SavedSet {
 }
 crate::runtime::wire_struct!(SavedSet { req saved_by "saved_by"; opt at "at"; });
 impl SavedSet {
-    /// A `SavedSet` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(saved_by: crate::shapes::saved::SavedRequestBody) -> Self {
         SavedSet {
             saved_by,
@@ -55,7 +55,7 @@ pub struct SavedRequestBody {
     pub extra_fields: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
 }
 impl SavedRequestBody {
-    /// A `SavedRequestBody` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(name: ::std::string::String) -> Self {
         SavedRequestBody {
             name,
@@ -138,7 +138,7 @@ pub struct SavedRequest {
     pub body: SavedRequestBody,
 }
 impl SavedRequest {
-    /// A `SavedRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new(body: SavedRequestBody) -> Self {
         SavedRequest {
             error_trace: ::std::default::Default::default(),

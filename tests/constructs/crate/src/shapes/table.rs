@@ -13,7 +13,7 @@ pub struct TableRow {
 }
 crate::runtime::wire_struct!(TableRow { opt name "name"; opt count "count"; });
 impl TableRow {
-    /// A `TableRow` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TableRow {
             name: ::std::default::Default::default(),
@@ -79,7 +79,7 @@ pub struct TableRequest {
     pub pretty: ::std::option::Option<bool>,
 }
 impl TableRequest {
-    /// A `TableRequest` with its required parts; the optional ones are left unset.
+    /// Builds one with its required parts; the optional ones are left unset.
     pub fn new() -> Self {
         TableRequest {
             format: ::std::default::Default::default(),

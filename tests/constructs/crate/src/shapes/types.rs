@@ -8,7 +8,7 @@
 pub struct AliasBase {}
 crate::runtime::wire_struct!(AliasBase tag "kind" = "alias" {});
 impl AliasBase {
-    /// A `AliasBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         AliasBase {}
     }
@@ -22,7 +22,7 @@ pub struct AliasField {
 }
 crate::runtime::wire_struct!(AliasField tag "kind" = "alias" { req target "target"; });
 impl AliasField {
-    /// A `AliasField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(target: ::std::string::String) -> Self {
         AliasField { target }
     }
@@ -187,7 +187,7 @@ pub struct CountSummary {
 }
 crate::runtime::wire_struct!(CountSummary { req value "value"; });
 impl CountSummary {
-    /// A `CountSummary` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: i64) -> Self {
         CountSummary { value }
     }
@@ -214,7 +214,7 @@ crate::runtime::wire_struct!(
     }
 );
 impl DateRangeField {
-    /// A `DateRangeField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         DateRangeField {
             stored: ::std::default::Default::default(),
@@ -322,7 +322,7 @@ crate::runtime::wire_struct!(
     color "color"; opt summaries "summaries"; }
 );
 impl Document {
-    /// A `Document` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         Document {
             fields: ::std::default::Default::default(),
@@ -502,7 +502,7 @@ crate::runtime::wire_struct!(
     EnvelopeOne { req version "version"; req payload "payload"; }
 );
 impl EnvelopeOne {
-    /// A `EnvelopeOne` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(version: i64, payload: ::std::string::String) -> Self {
         EnvelopeOne { version, payload }
     }
@@ -537,7 +537,7 @@ crate::runtime::wire_struct!(
     EnvelopeTwo { req version "version"; req payload "payload"; }
 );
 impl EnvelopeTwo {
-    /// A `EnvelopeTwo` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(version: i64, payload: ::std::vec::Vec<::std::string::String>) -> Self {
         EnvelopeTwo { version, payload }
     }
@@ -568,7 +568,7 @@ pub struct EverythingFilter {
 }
 crate::runtime::wire_struct!(EverythingFilter { opt weight "weight"; });
 impl EverythingFilter {
-    /// A `EverythingFilter` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         EverythingFilter {
             weight: ::std::default::Default::default(),
@@ -713,7 +713,7 @@ pub struct FieldBase {
 }
 crate::runtime::wire_struct!(FieldBase { opt stored "stored"; });
 impl FieldBase {
-    /// A `FieldBase` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         FieldBase {
             stored: ::std::default::Default::default(),
@@ -831,7 +831,7 @@ pub struct Filter {
     pub variant: FilterVariant,
 }
 impl Filter {
-    /// A `Filter` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(variant: FilterVariant) -> Self {
         Filter {
             label: ::std::default::Default::default(),
@@ -867,7 +867,7 @@ crate::runtime::wire_struct!(
     IntegerRangeField tag "kind" = "integer_range" { opt stored "stored"; }
 );
 impl IntegerRangeField {
-    /// A `IntegerRangeField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         IntegerRangeField {
             stored: ::std::default::Default::default(),
@@ -960,7 +960,7 @@ crate::runtime::wire_struct!(
     ManagedLifecycle { req managed "managed"; req policy "policy"; }
 );
 impl ManagedLifecycle {
-    /// A `ManagedLifecycle` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(managed: bool, policy: ::std::string::String) -> Self {
         ManagedLifecycle {
             managed,
@@ -1047,7 +1047,7 @@ impl<'de> ::serde::Deserialize<'de> for MatchFilter {
     }
 }
 impl MatchFilter {
-    /// A `MatchFilter` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(query: ::std::string::String) -> Self {
         MatchFilter {
             query,
@@ -1091,7 +1091,7 @@ pub struct MeanSummary {
 }
 crate::runtime::wire_struct!(MeanSummary { req value "value"; });
 impl MeanSummary {
-    /// A `MeanSummary` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(value: crate::runtime::Nullable<f64>) -> Self {
         MeanSummary { value }
     }
@@ -1118,7 +1118,7 @@ pub struct NumberBound {
 }
 crate::runtime::wire_struct!(NumberBound { opt gte "gte"; opt lte "lte"; });
 impl NumberBound {
-    /// A `NumberBound` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         NumberBound {
             gte: ::std::default::Default::default(),
@@ -1153,7 +1153,7 @@ crate::runtime::wire_struct!(
     NumberField tag "kind" = "number" { opt stored "stored"; opt coerce "coerce"; }
 );
 impl NumberField {
-    /// A `NumberField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         NumberField {
             stored: ::std::default::Default::default(),
@@ -1190,7 +1190,7 @@ crate::runtime::wire_struct!(
     ObjectField tag "kind" = "object" { opt stored "stored"; opt fields "fields"; }
 );
 impl ObjectField {
-    /// A `ObjectField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         ObjectField {
             stored: ::std::default::Default::default(),
@@ -1321,7 +1321,7 @@ pub struct RandomOrdering {
 }
 crate::runtime::wire_struct!(RandomOrdering { req seed "seed"; });
 impl RandomOrdering {
-    /// A `RandomOrdering` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(seed: i64) -> Self {
         RandomOrdering { seed }
     }
@@ -1543,7 +1543,7 @@ pub struct TextBound {
 }
 crate::runtime::wire_struct!(TextBound { opt gte "gte"; opt lte "lte"; });
 impl TextBound {
-    /// A `TextBound` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TextBound {
             gte: ::std::default::Default::default(),
@@ -1584,7 +1584,7 @@ crate::runtime::wire_struct!(
     TextField tag "kind" = "text" { opt stored "stored"; opt analyzer "analyzer"; }
 );
 impl TextField {
-    /// A `TextField` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         TextField {
             stored: ::std::default::Default::default(),
@@ -1622,7 +1622,7 @@ crate::runtime::wire_struct!(
     UnmanagedLifecycle { req managed "managed"; opt reason "reason"; }
 );
 impl UnmanagedLifecycle {
-    /// A `UnmanagedLifecycle` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new(managed: bool) -> Self {
         UnmanagedLifecycle {
             managed,
@@ -1658,7 +1658,7 @@ pub struct UntypedBound {
 }
 crate::runtime::wire_struct!(UntypedBound { opt gte "gte"; opt lte "lte"; });
 impl UntypedBound {
-    /// A `UntypedBound` with its required fields; the optional ones are left unset.
+    /// Builds one with its required fields; the optional ones are left unset.
     pub fn new() -> Self {
         UntypedBound {
             gte: ::std::default::Default::default(),
