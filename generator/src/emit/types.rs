@@ -433,7 +433,7 @@ impl TypeSpace<'_, '_> {
             out.extend(shortcut_impls(&name, &params, spec.generics, &form, fields));
         }
         if self.builders {
-            out.extend(constructor(&name, &params, spec.generics, fields));
+            out.extend(constructor(&name, &params, fields));
             out.extend(setters(&name, &params, fields, &["new"]));
         }
         out
@@ -638,12 +638,7 @@ impl TypeSpace<'_, '_> {
             }
         });
         if self.builders {
-            out.extend(constructor(
-                &name_ident,
-                &params,
-                &interface.generics,
-                &outer_fields,
-            ));
+            out.extend(constructor(&name_ident, &params, &outer_fields));
             out.extend(setters(&name_ident, &params, &outer_fields, &["new"]));
         }
         Ok(out)
@@ -1471,12 +1466,7 @@ pub fn setters(
 }
 
 /// `new` taking the required fields, the others left out.
-fn constructor(
-    name: &proc_macro2::Ident,
-    params: &TokenStream,
-    generics: &[TypeName],
-    fields: &[Field],
-) -> TokenStream {
+fn constructor(name: &proc_macro2::Ident, params: &TokenStream, fields: &[Field]) -> TokenStream {
     let args = fields.iter().filter(|f| f.required).map(|f| {
         let ident = &f.ident;
         let ty = &f.ty;
@@ -1490,7 +1480,6 @@ fn constructor(
             quote!(#ident: ::std::default::Default::default())
         }
     });
-    let _ = generics;
     // Worded without the type's name, which would need "a" or "an" before it.
     let doc = " Builds one with its required fields; the optional ones are left unset.";
     quote! {
