@@ -5,8 +5,10 @@
 //! generator itself runs. Figures, not a test: nothing here passes or fails on a number.
 //!
 //! Everything is written under `target/cost/`: the yardstick crate (`yardstick/`, its own
-//! workspace and target folder), and a workspace (`gen/`) with the generated crate, its
-//! ablation variants and the decode benchmark (`decode-bench/`, release profile).
+//! workspace and target folder), a workspace (`gen/`) with the generated crate, its
+//! ablation variants and the decode benchmark (`decode-bench/`, release profile), and the
+//! split experiment (`split/`, see [`split`]): the same crate cut into crates that compile
+//! side by side.
 //!
 //! Crate-only figures come from `rustc` itself: cargo runs it through this binary
 //! (`RUSTC_WRAPPER`, see [`wrap_rustc`]), which times each compiler process and samples its
@@ -23,6 +25,11 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use generator::emit::{EmitOptions, EmittedParts};
+
+mod split;
+
+/// Parts of the split experiment (beside its base and facade): one per core here.
+const SPLIT_PARTS: usize = 2;
 
 /// The yardstick: the official client, untyped bodies, every API.
 const YARDSTICK_VERSION: &str = "=9.1.0-alpha.1";
@@ -306,6 +313,83 @@ fn measure(job: &Job<'_>) -> Result<Measured, String> {
     Ok(Measured { sample, others })
 }
 
+/// A crate-only check of the split experiment: every crate of it after `cargo clean -p`
+/// (dependencies built), the facade's features chosen; cargo's wall time, since the crates
+/// compile side by side, their CPU summed and the highest peak of one of them.
+fn measure_split(
+    label: &str,
+    workspace: &Path,
+    packages: &[String],
+    features: &[&str],
+) -> Result<Measured, String> {
+    let facade = packages.last().ok_or("the split has no crates")?;
+    let log = workspace.join("rustc-split.log");
+    let features = features.join(",");
+    let args = [
+        "check",
+        "--quiet",
+        "-p",
+        facade.as_str(),
+        "--no-default-features",
+        "--features",
+        features.as_str(),
+    ];
+    run_cargo(
+        workspace,
+        &log,
+        &["check", "--quiet", "-p", facade, "--no-default-features"],
+    )?;
+    let mut clean = vec!["clean", "--quiet"];
+    for p in packages {
+        clean.extend(["-p", p.as_str()]);
+    }
+    run_cargo(workspace, &log, &clean)?;
+    let _ = std::fs::remove_file(&log);
+    eprint!("  {label:<44} ");
+    let started = Instant::now();
+    run_cargo(workspace, &log, &args)?;
+    let wall = started.elapsed();
+    let text = std::fs::read_to_string(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+    let names: Vec<String> = packages.iter().map(|p| p.replace('-', "_")).collect();
+    let (mut cpu, mut peak_mib, mut seen) = (Duration::ZERO, 0.0f64, 0);
+    let mut others = Vec::new();
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [name, _wall, cpu_ms, peak, ..] = cols[..] else {
+            continue;
+        };
+        if names.iter().any(|n| n == name) {
+            seen += 1;
+            cpu += Duration::from_millis(cpu_ms.parse().unwrap_or(0));
+            peak_mib = peak_mib.max(peak.parse::<f64>().unwrap_or(0.0) / 1024.0);
+        } else {
+            others.push(name.to_string());
+        }
+    }
+    if seen != packages.len() {
+        return Err(format!(
+            "`cargo {}` compiled {seen} of the split's {} crates (log: {})",
+            args.join(" "),
+            packages.len(),
+            log.display()
+        ));
+    }
+    eprintln!(
+        "{:>7.1} s wall, {:>7.1} s cpu, {:>6.0} MiB peak of one rustc",
+        wall.as_secs_f64(),
+        cpu.as_secs_f64(),
+        peak_mib
+    );
+    Ok(Measured {
+        sample: Sample {
+            wall,
+            cpu,
+            peak_mib,
+        },
+        others,
+    })
+}
+
 /// The generated crate's variants: package name, what is left out, the parts emitted.
 fn variants() -> Vec<(&'static str, &'static str, EmittedParts)> {
     let all = EmittedParts::default();
@@ -429,6 +513,19 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
             m.sample.cpu.as_secs_f64(),
             m.sample.peak_mib
         );
+        // The split experiment's machinery, on the same small crate.
+        let split_ws = work.join("smoke-split");
+        let (packages, report) = split::write_split(&dir, &split_ws, SPLIT_PARTS)?;
+        write_workspace(root, &split_ws, &packages)?;
+        println!("  the same crate split into {} crates:", packages.len());
+        print!("{report}");
+        let m = measure_split("generated/ split, check", &split_ws, &packages, &["full"])?;
+        println!(
+            "  generated/ split, crate-only check: {:.1} s wall, {:.1} s cpu, {:.0} MiB peak rustc",
+            m.sample.wall.as_secs_f64(),
+            m.sample.cpu.as_secs_f64(),
+            m.sample.peak_mib
+        );
         println!("total time: {:.0?}", started.elapsed());
         return Ok(());
     }
@@ -508,6 +605,32 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
         };
         generated.push((label, check, build));
     }
+    // The split experiment: the same crate cut into crates that compile side by side.
+    let split_ws = work.join("split");
+    let mut split_rows = Vec::new();
+    match split::write_split(&crate_dir, &split_ws, SPLIT_PARTS).and_then(|(packages, report)| {
+        write_workspace(root, &split_ws, &packages).map(|()| (packages, report))
+    }) {
+        Ok((packages, report)) => {
+            println!(
+                "\nthe split experiment: the crate cut into {} crates (a base, parts compiled side by side, a facade):",
+                packages.len()
+            );
+            print!("{report}");
+            let configs: [(&str, &[&str]); 2] = [
+                ("all features", &["full"]),
+                ("security only", &["security"]),
+            ];
+            for (label, features) in configs {
+                let label = format!("split, {label}, check");
+                match measure_split(&label, &split_ws, &packages, features) {
+                    Ok(m) => split_rows.push((label, m)),
+                    Err(e) => println!("NOTICE: {label} not measured: {e}"),
+                }
+            }
+        }
+        Err(e) => println!("NOTICE: the split experiment was not written: {e}"),
+    }
     let mut ablation = Vec::new();
     for (package, removes, _) in &variants {
         let crate_name = package.replace('-', "_");
@@ -530,7 +653,7 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
     println!();
     println!(
         "{}",
-        compile_table(yardstick.as_ref(), &generated, &ablation)
+        compile_table(yardstick.as_ref(), &generated, &split_rows, &ablation)
     );
     let mut end = String::new();
     machine(&mut end);
@@ -575,6 +698,7 @@ fn seconds(m: &Measured) -> f64 {
 fn compile_table(
     yardstick: Option<&(Measured, Option<Measured>)>,
     generated: &[(&str, Measured, Option<Measured>)],
+    split: &[(String, Measured)],
     ablation: &[(&str, &str, Measured)],
 ) -> String {
     let mut out = String::new();
@@ -626,6 +750,36 @@ fn compile_table(
                 ratio
             );
         }
+    }
+    if !split.is_empty() {
+        let _ = writeln!(
+            out,
+            "  the split experiment (cargo's wall time for all its crates; cpu summed; the highest peak of one rustc):"
+        );
+    }
+    for (label, m) in split {
+        let single = generated
+            .iter()
+            .find(|(l, _, _)| label.contains(l))
+            .map(|(_, check, _)| check);
+        let ratio = yard_check
+            .map(|t| format!("{:.2}x", seconds(m) / seconds(t)))
+            .unwrap_or_else(|| "n/a".to_string());
+        let _ = writeln!(
+            out,
+            "  {:<36} {:>22} {:>22} {:>7}  {}",
+            label,
+            cell(m),
+            yard_check.map(cell).unwrap_or_else(|| "n/a".to_string()),
+            ratio,
+            single
+                .map(|c| format!(
+                    "{:.2}x the single crate's wall, {:.2}x its peak",
+                    seconds(m) / seconds(c),
+                    m.sample.peak_mib / c.sample.peak_mib
+                ))
+                .unwrap_or_default()
+        );
     }
     let peak = generated
         .iter()

@@ -626,7 +626,9 @@ fn plan_module<'a, 'm>(
     plan.entry(path.to_vec()).or_default()
 }
 
-fn module_file(path: &[String], has_children: bool) -> PathBuf {
+/// The file of the module at `path` (`src/a/b.rs`, or `src/a/b/mod.rs` when it has
+/// children).
+pub fn module_file(path: &[String], has_children: bool) -> PathBuf {
     let mut file = PathBuf::from("src");
     for segment in &path[..path.len() - 1] {
         file.push(segment);
