@@ -38,6 +38,10 @@ impl TlsSettings {
     /// The rustls configuration.
     pub(crate) fn client_config(&self) -> Result<rustls::ClientConfig, Error> {
         let invalid = |why: String| Error::invalid_parameter("tls", why);
+        // rustls 0.23.48 deprecates its *ring* provider (no post-quantum key exchange). *ring*
+        // stays for now (aws-lc-rs, rustls's default, builds a much larger C library); without
+        // the allow, a fresh resolution of rustls warns in every client's build.
+        #[allow(deprecated)]
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = rustls::ClientConfig::builder_with_provider(Arc::clone(&provider))
             .with_safe_default_protocol_versions()

@@ -241,6 +241,7 @@ impl Ca {
     /// A TLS acceptor for `localhost` (the chain sent is `[server, CA]`, as Elasticsearch's
     /// http.p12 holds it); with `client_ca`, clients must show a certificate it signed.
     pub fn acceptor(&self, client_ca: Option<&Ca>) -> tokio_rustls::TlsAcceptor {
+        #[allow(deprecated)] // rustls 0.23.48 deprecates *ring* (see src/tls.rs)
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let (server, key) = self.sign(&["localhost"]);
         let chain = vec![server.der().clone(), self.cert.der().clone()];
