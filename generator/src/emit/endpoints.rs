@@ -16,17 +16,28 @@ use super::types::{StructSpec, default_impl_of, generic_params, param_bound};
 use super::typespace::TypeSpace;
 use crate::model::Endpoint;
 
+/// An endpoint's items, apart by what they belong to.
+pub struct EndpointItems {
+    /// The request's (its body struct, the request struct and its impls).
+    pub request: TokenStream,
+    /// The response's.
+    pub response: TokenStream,
+    /// The call on the client or on its namespace handle.
+    pub function: TokenStream,
+}
+
 impl TypeSpace<'_, '_> {
     /// The items of one endpoint.
-    pub fn endpoint_items(&mut self, plan: &OperationPlan<'_>) -> Result<TokenStream, EmitError> {
+    pub fn endpoint_items(&mut self, plan: &OperationPlan<'_>) -> Result<EndpointItems, EmitError> {
         if let Some(body) = &plan.request.body {
             self.request_bodies
                 .push((plan.request.name.clone(), body.path.clone()));
         }
-        let mut items = self.request_items(plan.endpoint, &plan.request);
-        items.extend(self.response_items(&plan.response));
-        items.extend(self.function_items(plan));
-        Ok(items)
+        Ok(EndpointItems {
+            request: self.request_items(plan.endpoint, &plan.request),
+            response: self.response_items(&plan.response),
+            function: self.function_items(plan),
+        })
     }
 
     /// The request's items: its body struct, the request struct, `new`, `Default`, the

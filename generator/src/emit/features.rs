@@ -110,12 +110,18 @@ impl Features {
     }
 
     /// The `[features]` table of the manifest.
-    pub fn manifest_table(&self) -> String {
+    /// The `[features]` table; each feature also turns on itself in the crates `forward_to`
+    /// (the crates a split client's facade and parts depend on).
+    pub fn manifest_table(&self, forward_to: &[&str]) -> String {
         let mut out = String::from("[features]\ndefault = [\"full\"]\n");
         let all: Vec<String> = self.all.iter().map(|f| format!("\"{f}\"")).collect();
         out.push_str(&format!("full = [{}]\n", all.join(", ")));
         for feature in &self.all {
-            out.push_str(&format!("{feature} = []\n"));
+            let forwarded: Vec<String> = forward_to
+                .iter()
+                .map(|package| format!("\"{package}/{feature}\""))
+                .collect();
+            out.push_str(&format!("{feature} = [{}]\n", forwarded.join(", ")));
         }
         // Opt-in: serde_json's `preserve_order` (maps keep the order they were read in) would
         // otherwise be forced on every crate that depends on this one.

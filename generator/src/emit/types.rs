@@ -789,13 +789,17 @@ impl TypeSpace<'_, '_> {
         })
     }
 
-    /// The enums synthesized from inline unions in `module`.
-    pub fn synthesized_items(&mut self, module: &[String]) -> Result<TokenStream, EmitError> {
-        let mut out = TokenStream::new();
+    /// The enums synthesized from inline unions in `module`, each by its name.
+    pub fn synthesized_items(
+        &mut self,
+        module: &[String],
+    ) -> Result<Vec<(String, TokenStream)>, EmitError> {
+        let mut out = Vec::new();
         // Emitting a union may synthesize more unions in the same module.
         loop {
             let pending = self.take_synthesized();
             if pending.is_empty() {
+                self.emitting_synthesized = None;
                 return Ok(out);
             }
             for synthesized in &pending {
@@ -810,7 +814,8 @@ impl TypeSpace<'_, '_> {
                     docs,
                     module,
                 };
-                out.extend(self.union_items(&union)?);
+                self.emitting_synthesized = Some(synthesized.name.clone());
+                out.push((synthesized.name.clone(), self.union_items(&union)?));
             }
         }
     }

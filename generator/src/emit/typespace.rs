@@ -11,7 +11,7 @@
 //! (`KeyedPercentiles2`, beside the alias `KeyedPercentiles`); two different unions wanting
 //! one hint would be numbered in that order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -71,6 +71,29 @@ pub struct Synthesized {
     pub owner: TypeName,
 }
 
+/// The named types whose items use a synthesized union: every owner that asked for its name,
+/// and for a union synthesized while another was emitted, that one's users too (a split
+/// client puts the union in a crate all of them can see).
+#[derive(Default)]
+pub struct SynthesizedUsers {
+    direct: HashMap<String, BTreeSet<TypeName>>,
+    parent: HashMap<String, String>,
+}
+
+impl SynthesizedUsers {
+    /// The users of the union `name`.
+    pub fn of(&self, name: &str) -> BTreeSet<TypeName> {
+        let mut out = BTreeSet::new();
+        let mut at = Some(name);
+        let mut seen = HashSet::new();
+        while let Some(current) = at.filter(|n| seen.insert(*n)) {
+            out.extend(self.direct.get(current).into_iter().flatten().cloned());
+            at = self.parent.get(current).map(String::as_str);
+        }
+        out
+    }
+}
+
 /// What the emission of every module reads: each model type with its Rust path, which
 /// references are boxed, the dictionary keys, the format policy. Built once; the modules are
 /// emitted from it in parallel, each by its own [`TypeSpace`].
@@ -102,6 +125,10 @@ pub struct TypeSpace<'s, 'm> {
     /// Inline unions turned into named enums, in the order they were met, not yet emitted.
     synthesized: Vec<Synthesized>,
     synthesized_by_shape: HashMap<String, String>,
+    /// Who uses each synthesized union.
+    pub synthesized_users: SynthesizedUsers,
+    /// The synthesized union being emitted, whose users the unions it synthesizes share.
+    pub emitting_synthesized: Option<String>,
     /// The Rust type of each request's body, as emitted (`crate::...`), by request name.
     pub request_bodies: Vec<(TypeName, TokenStream)>,
 }
@@ -434,6 +461,8 @@ impl<'s, 'm> TypeSpace<'s, 'm> {
             scope: shared.names.scope(module),
             synthesized: Vec::new(),
             synthesized_by_shape: HashMap::new(),
+            synthesized_users: SynthesizedUsers::default(),
+            emitting_synthesized: None,
             request_bodies: Vec::new(),
         }
     }
@@ -561,10 +590,13 @@ impl<'s, 'm> TypeSpace<'s, 'm> {
         if ctx.module == self.module.as_slice()
             && let Some(existing) = self.synthesized_by_shape.get(&key)
         {
-            return Ok(existing.clone());
+            let existing = existing.clone();
+            self.note_user(&existing, ctx.owner);
+            return Ok(existing);
         }
         let name = self.claim(ctx.module, ctx.hint.clone())?;
         self.synthesized_by_shape.insert(key, name.clone());
+        self.note_user(&name, ctx.owner);
         let generics = ctx
             .generics
             .iter()
@@ -578,6 +610,23 @@ impl<'s, 'm> TypeSpace<'s, 'm> {
             owner: ctx.owner.clone(),
         });
         Ok(name)
+    }
+
+    fn note_user(&mut self, name: &str, owner: &TypeName) {
+        let users = &mut self.synthesized_users;
+        users
+            .direct
+            .entry(name.to_string())
+            .or_default()
+            .insert(owner.clone());
+        if let Some(parent) = &self.emitting_synthesized
+            && parent != name
+        {
+            users
+                .parent
+                .entry(name.to_string())
+                .or_insert_with(|| parent.clone());
+        }
     }
 
     /// A request used as the type of a value (a property of an older branch: `template?:
