@@ -7,8 +7,8 @@
 //! Everything is written under `target/cost/`: the yardstick crate (`yardstick/`, its own
 //! workspace and target folder), a workspace (`gen/`) with the generated crate, its
 //! ablation variants and the decode benchmark (`decode-bench/`, release profile), and the
-//! split experiment (`split/`, see [`split`]): the same crate cut into crates that compile
-//! side by side.
+//! split client (`split/`, `cargo xtask generate --split-parts`): the same client emitted as
+//! a base crate, parts and a facade that cargo compiles side by side.
 //!
 //! Crate-only figures come from `rustc` itself: cargo runs it through this binary
 //! (`RUSTC_WRAPPER`, see [`wrap_rustc`]), which times each compiler process and samples its
@@ -26,9 +26,7 @@ use std::time::{Duration, Instant};
 
 use generator::emit::{EmitOptions, EmittedParts};
 
-mod split;
-
-/// Parts of the split experiment (beside its base and facade): one per core here.
+/// Parts of the split client (beside its base and facade): one per core here.
 const SPLIT_PARTS: usize = 2;
 
 /// The yardstick: the official client, untyped bodies, every API.
@@ -313,7 +311,7 @@ fn measure(job: &Job<'_>) -> Result<Measured, String> {
     Ok(Measured { sample, others })
 }
 
-/// A crate-only check of the split experiment: every crate of it after `cargo clean -p`
+/// A crate-only check of the split client: every crate of it after `cargo clean -p`
 /// (dependencies built), the facade's features chosen; cargo's wall time, since the crates
 /// compile side by side, their CPU summed and the highest peak of one of them.
 fn measure_split(
@@ -513,12 +511,9 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
             m.sample.cpu.as_secs_f64(),
             m.sample.peak_mib
         );
-        // The split experiment's machinery, on the same small crate.
+        // The same crate emitted split, as `cargo xtask generate --split-parts` writes it.
         let split_ws = work.join("smoke-split");
-        let (packages, report) = split::write_split(&dir, &split_ws, SPLIT_PARTS)?;
-        write_workspace(root, &split_ws, &packages)?;
-        println!("  the same crate split into {} crates:", packages.len());
-        print!("{report}");
+        let packages = write_split(root, &spec_model, &split_ws, "elasticsearch-typed")?;
         let m = measure_split("generated/ split, check", &split_ws, &packages, &["full"])?;
         println!(
             "  generated/ split, crate-only check: {:.1} s wall, {:.1} s cpu, {:.0} MiB peak rustc",
@@ -605,18 +600,11 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
         };
         generated.push((label, check, build));
     }
-    // The split experiment: the same crate cut into crates that compile side by side.
+    // The split client: the same crate emitted as crates that compile side by side.
     let split_ws = work.join("split");
     let mut split_rows = Vec::new();
-    match split::write_split(&crate_dir, &split_ws, SPLIT_PARTS).and_then(|(packages, report)| {
-        write_workspace(root, &split_ws, &packages).map(|()| (packages, report))
-    }) {
-        Ok((packages, report)) => {
-            println!(
-                "\nthe split experiment: the crate cut into {} crates (a base, parts compiled side by side, a facade):",
-                packages.len()
-            );
-            print!("{report}");
+    match write_split(root, &model, &split_ws, "elasticsearch-typed") {
+        Ok(packages) => {
             let configs: [(&str, &[&str]); 2] = [
                 ("all features", &["full"]),
                 ("security only", &["security"]),
@@ -629,7 +617,7 @@ pub fn cost(root: &Path, options: &Options) -> Result<(), String> {
                 }
             }
         }
-        Err(e) => println!("NOTICE: the split experiment was not written: {e}"),
+        Err(e) => println!("NOTICE: the split client was not written: {e}"),
     }
     let mut ablation = Vec::new();
     for (package, removes, _) in &variants {
@@ -754,7 +742,7 @@ fn compile_table(
     if !split.is_empty() {
         let _ = writeln!(
             out,
-            "  the split experiment (cargo's wall time for all its crates; cpu summed; the highest peak of one rustc):"
+            "  the split client (cargo's wall time for all its crates; cpu summed; the highest peak of one rustc):"
         );
     }
     for (label, m) in split {
@@ -955,6 +943,59 @@ fn write_crate(
     let files = generator::emit::emit(model, options).map_err(|e| e.to_string())?;
     // Rewritten file by file (unchanged files keep their time stamps); stale files removed.
     crate::examples::sync_folder(dir, &files).map(|_| ())
+}
+
+/// The client emitted split into [`SPLIT_PARTS`] parts, a base and a facade under `ws/crate`
+/// and its workspace; prints each crate's share of the source. Returns the packages, the
+/// facade last.
+fn write_split(
+    root: &Path,
+    model: &generator::model::Model,
+    ws: &Path,
+    package: &str,
+) -> Result<Vec<String>, String> {
+    let dir = ws.join("crate");
+    let options = EmitOptions {
+        package_name: package.to_string(),
+        split_parts: SPLIT_PARTS,
+        ..EmitOptions::for_output(&dir)
+    };
+    let files = generator::emit::emit(model, &options).map_err(|e| e.to_string())?;
+    crate::examples::sync_folder(&dir, &files)?;
+    // Bytes of Rust source per crate folder (`crates/<package>/...`, or the facade's).
+    let mut sizes: std::collections::BTreeMap<String, usize> = Default::default();
+    for (path, text) in &files {
+        if path.extension().is_some_and(|e| e == "rs") && path.starts_with("crates") {
+            let name = path.iter().nth(1).map(|p| p.to_string_lossy().into_owned());
+            *sizes.entry(name.unwrap_or_default()).or_default() += text.len();
+        } else if path.starts_with("src") {
+            *sizes.entry(package.to_string()).or_default() += text.len();
+        }
+    }
+    let total: usize = sizes.values().sum();
+    let mut packages: Vec<String> = sizes.keys().filter(|p| *p != package).cloned().collect();
+    packages.push(package.to_string());
+    println!(
+        "  the client split into {} crates (a base, parts compiled side by side, the facade):",
+        packages.len()
+    );
+    for p in &packages {
+        let bytes = sizes.get(p).copied().unwrap_or(0);
+        println!(
+            "    {p:<32} {:>6.1} MB of source, {:>5.1}%",
+            bytes as f64 / 1e6,
+            100.0 * bytes as f64 / total.max(1) as f64
+        );
+    }
+    let mut members = vec!["crate".to_string()];
+    members.extend(
+        packages
+            .iter()
+            .filter(|p| *p != package)
+            .map(|p| format!("crate/crates/{p}")),
+    );
+    write_workspace(root, ws, &members)?;
+    Ok(packages)
 }
 
 fn write_workspace(root: &Path, ws: &Path, members: &[String]) -> Result<(), String> {
