@@ -4,10 +4,10 @@
 //! measures the split).
 //!
 //! The split is decided on the model, before anything is emitted:
-//! * the **base** crate holds every type that a type of another top-level module refers to,
-//!   and all that those refer to;
-//! * the **parts** hold the other types, whole top-level modules bin-packed by weight, and
-//!   depend on the base only;
+//! * the top-level modules are bin-packed by weight into the **parts**, which depend on the
+//!   base only; a part holds every type that its modules' endpoints (or its modules' types
+//!   that no endpoint reaches) reach and no other part's do, wherever the type's module is;
+//! * the **base** crate holds the types that several parts reach;
 //! * the **facade**, the package of the client's own name, holds the crate root (`Client`),
 //!   the namespace handles and the endpoint calls, and depends on all of them.
 //!
@@ -19,6 +19,21 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::model::{Endpoint, TypeDefinition, TypeName};
 
 use super::names::module_path;
+
+/// `roots` and every type they refer to, directly or not.
+fn closure<'a>(
+    refs: &HashMap<&'a TypeName, BTreeSet<&'a TypeName>>,
+    roots: Vec<&'a TypeName>,
+) -> BTreeSet<&'a TypeName> {
+    let mut seen = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(name) = stack.pop() {
+        if seen.insert(name) {
+            stack.extend(refs.get(name).into_iter().flatten());
+        }
+    }
+    seen
+}
 
 /// Whose item a chunk of emitted code is, which decides its crate.
 pub enum Owner {
@@ -100,31 +115,25 @@ impl CratePlan {
                 refs.entry(request).or_default().insert(response);
             }
         }
-        // The base: what a type of another top-level module names, and its closure.
-        let mut stack: Vec<&TypeName> = Vec::new();
+        let closure = |roots| closure(&refs, roots);
+        // What a type of another top-level module names, with its closure: shared for sure,
+        // so it doesn't count towards its module's weight when the modules are packed.
+        let mut crossing: Vec<&TypeName> = Vec::new();
         for (from, to) in &refs {
             let own = top(from);
-            stack.extend(to.iter().filter(|name| own.is_none() || top(name) != own));
+            crossing.extend(to.iter().filter(|name| own.is_none() || top(name) != own));
         }
-        stack.extend(
-            types
-                .iter()
-                .map(|def| def.name())
-                .filter(|n| top(n).is_none()),
-        );
-        let mut base: BTreeSet<&TypeName> = BTreeSet::new();
-        while let Some(name) = stack.pop() {
-            if base.insert(name) {
-                stack.extend(refs.get(name).into_iter().flatten());
-            }
-        }
-        // The parts: the remaining modules, the heaviest first onto the lightest part.
+        let crossing = closure(crossing);
+        // The parts: the top-level modules, the heaviest first onto the lightest part.
         let mut modules: BTreeMap<String, usize> = BTreeMap::new();
         for def in types {
-            if !base.contains(def.name())
-                && let Some(module) = top(def.name())
-            {
-                *modules.entry(module).or_default() += weight(def);
+            if let Some(module) = top(def.name()) {
+                let load = if crossing.contains(def.name()) {
+                    0
+                } else {
+                    weight(def)
+                };
+                *modules.entry(module).or_default() += load;
             }
         }
         let mut order: Vec<(&String, &usize)> = modules.iter().collect();
@@ -138,10 +147,44 @@ impl CratePlan {
             part_of.insert(module, lightest);
             part_modules[lightest].push(module.clone());
         }
+        // What each part reaches: from its modules' endpoints, and from the types of its
+        // modules that no endpoint reaches. A type one part alone reaches is that part's,
+        // wherever its module is; one that several reach is the base's (and so is all it
+        // reaches, which they reach too).
+        let from_endpoints = closure(
+            endpoints
+                .iter()
+                .filter_map(|e| e.types())
+                .flat_map(|(request, response)| [request, response])
+                .collect(),
+        );
+        let mut roots: Vec<Vec<&TypeName>> = vec![Vec::new(); parts];
+        for endpoint in endpoints {
+            if let Some((request, response)) = endpoint.types()
+                && let Some(module) = top(request)
+            {
+                roots[part_of[module.as_str()]].extend([request, response]);
+            }
+        }
+        for def in types {
+            if !from_endpoints.contains(def.name())
+                && let Some(module) = top(def.name())
+            {
+                roots[part_of[module.as_str()]].push(def.name());
+            }
+        }
+        let mut reached_by: HashMap<&TypeName, BTreeSet<usize>> = HashMap::new();
+        for (part, roots) in roots.into_iter().enumerate() {
+            for name in closure(roots) {
+                reached_by.entry(name).or_default().insert(part);
+            }
+        }
         let mut of_type = HashMap::new();
         for def in types {
-            let index = match top(def.name()) {
-                Some(module) if !base.contains(def.name()) => 1 + part_of[module.as_str()],
+            let index = match reached_by.get(def.name()) {
+                Some(by) if by.len() == 1 && top(def.name()).is_some() => {
+                    1 + by.iter().next().copied().unwrap_or(0)
+                }
                 _ => 0,
             };
             of_type.insert(def.name().clone(), index);

@@ -671,13 +671,25 @@ impl<'p> Layout<'p> {
             .collect()
     }
 
-    /// The crate whose module at `path` the module of crate `index` re-exports: for a part,
-    /// the base; for the facade, the part that has it, else the base (a part's module
-    /// re-exports the base's already, and two globs bringing different child modules of one
-    /// name would be ambiguous).
-    fn reexported(&self, path: &[String], index: usize) -> Option<usize> {
+    /// The crates whose module at `path` the module of crate `index` re-exports: for a part,
+    /// the base; for the facade, the parts that have it, else the base (a part's module
+    /// re-exports the base's already). The facade declares every module itself, so the
+    /// child modules of one name that several globs bring are shadowed, never ambiguous.
+    fn reexported(&self, path: &[String], index: usize) -> Vec<usize> {
         let deps = &self.crates.crates[index].deps;
-        deps.iter().copied().rfind(|&dep| self.has(path, dep))
+        let having: Vec<usize> = deps
+            .iter()
+            .copied()
+            .filter(|&d| self.has(path, d))
+            .collect();
+        let base_first = having
+            .first()
+            .is_some_and(|&d| self.crates.crates[d].role == Role::Base);
+        if base_first && having.len() > 1 {
+            having[1..].to_vec()
+        } else {
+            having
+        }
     }
 
     /// The module's file in each crate that has it: its feature gate, its children, the
@@ -722,7 +734,7 @@ impl<'p> Layout<'p> {
                 let children = children.iter().map(|c| ident(c));
                 let mut parsed: syn::File =
                     syn::parse2(quote!(#(pub mod #children;)*)).map_err(syntax)?;
-                if let Some(from) = self.reexported(path, index) {
+                for from in self.reexported(path, index) {
                     let from = ident(&self.crates.crates[from].package.replace('-', "_"));
                     let segments = path.iter().map(|s| ident(s));
                     parsed.items.push(syn::parse_quote! {
@@ -1244,7 +1256,7 @@ mod tests {
         let single = emit(&model(), &EmitOptions::default()).unwrap();
         assert!(single.keys().all(|path| !path.starts_with("crates")));
         let options = EmitOptions {
-            split_parts: 1,
+            split_parts: 2,
             ..EmitOptions::default()
         };
         let files = emit(&model(), &options).unwrap();
@@ -1253,28 +1265,37 @@ mod tests {
                 .get(&PathBuf::from(path))
                 .unwrap_or_else(|| panic!("no {path} in {:?}", files.keys().collect::<Vec<_>>()))
         };
-        // `_types.Shared` (a and b use it) and `a._types.OnlyA` (b's response is one) are
-        // the base's; the requests and responses that no other module names are the part's.
+        // Module `a` goes to the first part, `b` to the second. `_types.Shared` is reached
+        // from both: the base's. `a._types.OnlyA` is reached only from `b.get`'s response:
+        // the second part's, though its module is `a`'s.
         let base = "crates/elasticsearch-typed-base";
-        let part = "crates/elasticsearch-typed-part1";
+        let (part1, part2) = (
+            "crates/elasticsearch-typed-part1",
+            "crates/elasticsearch-typed-part2",
+        );
         assert!(file(&format!("{base}/src/types.rs")).contains("pub type Shared ="));
-        assert!(file(&format!("{base}/src/a/types.rs")).contains("pub struct OnlyA"));
-        assert!(!files.contains_key(&PathBuf::from(format!("{base}/src/a/exists.rs"))));
-        let exists = file(&format!("{part}/src/a/exists.rs"));
+        assert!(file(&format!("{part2}/src/a/types.rs")).contains("pub struct OnlyA"));
+        assert!(file(&format!("{part2}/src/b/get.rs")).contains("pub struct GetRequest"));
+        let has = |path: String| files.contains_key(&PathBuf::from(path));
+        assert!(!has(format!("{base}/src/a/types.rs")));
+        assert!(!has(format!("{part1}/src/a/types.rs")));
+        assert!(!has(format!("{base}/src/a/exists.rs")));
+        let exists = file(&format!("{part1}/src/a/exists.rs"));
         assert!(exists.contains("pub struct ExistsRequest"), "{exists}");
         assert!(
             exists.contains("pub type ExistsResponse = bool;"),
             "{exists}"
         );
         assert!(!exists.contains("fn exists("), "{exists}");
-        // The part sees the base's root (the runtime, the shared modules) at its own root.
-        let part_lib = file(&format!("{part}/src/lib.rs"));
+        // A part sees the base's root (the runtime, the shared modules) at its own root.
+        let part_lib = file(&format!("{part1}/src/lib.rs"));
         assert!(
             part_lib.contains("pub use ::elasticsearch_typed_base::*;"),
             "{part_lib}"
         );
-        assert!(part_lib.contains("pub mod a;") && part_lib.contains("pub mod b;"));
-        // The facade holds the calls and handles and re-exports every module at its path.
+        assert!(part_lib.contains("pub mod a;") && !part_lib.contains("pub mod b;"));
+        // The facade holds the calls and handles and re-exports every module at its path,
+        // from each part that has some of it.
         let facade_exists = file("src/a/exists.rs");
         assert!(
             facade_exists.contains("pub use ::elasticsearch_typed_part1::a::exists::*;"),
@@ -1282,20 +1303,27 @@ mod tests {
         );
         assert!(facade_exists.contains("pub fn exists("), "{facade_exists}");
         assert!(!facade_exists.contains("pub struct ExistsRequest"));
+        let facade_a = file("src/a/mod.rs");
+        assert!(facade_a.contains("impl crate::Client"), "{facade_a}");
+        assert!(
+            facade_a.contains("pub use ::elasticsearch_typed_part1::a::*;")
+                && facade_a.contains("pub use ::elasticsearch_typed_part2::a::*;"),
+            "{facade_a}"
+        );
         assert!(file("src/types.rs").contains("pub use ::elasticsearch_typed_base::types::*;"));
-        assert!(file("src/a/mod.rs").contains("impl crate::Client"));
         assert!(file("src/lib.rs").contains("pub struct Client"));
         // Each feature reaches every crate; the facade chooses them.
         let manifest = file("Cargo.toml");
         assert!(
-            manifest
-                .contains("a = [\"elasticsearch-typed-base/a\", \"elasticsearch-typed-part1/a\"]"),
+            manifest.contains(
+                "a = [\"elasticsearch-typed-base/a\", \"elasticsearch-typed-part1/a\", \"elasticsearch-typed-part2/a\"]"
+            ),
             "{manifest}"
         );
         assert!(manifest.contains(
             "elasticsearch-typed-part1 = { version = \"0.1\", path = \"crates/elasticsearch-typed-part1\", default-features = false }"
         ));
-        let part_manifest = file(&format!("{part}/Cargo.toml"));
+        let part_manifest = file(&format!("{part1}/Cargo.toml"));
         assert!(part_manifest.contains("path = \"../elasticsearch-typed-base\""));
         assert!(part_manifest.contains("path = \"../../../generator/runtime\""));
         // The same code as the single crate, only distributed: every item is somewhere.
@@ -1313,7 +1341,7 @@ mod tests {
         let model = model();
         let types: Vec<&TypeDefinition> = model.types.iter().collect();
         let endpoints: Vec<&crate::model::Endpoint> = model.endpoints.iter().collect();
-        let plan = CratePlan::split("c", &types, &endpoints, 1, type_weight);
+        let plan = CratePlan::split("c", &types, &endpoints, 2, type_weight);
         let name = |ns: &str, n: &str| TypeName {
             namespace: ns.to_string(),
             name: n.to_string(),
@@ -1321,14 +1349,17 @@ mod tests {
         let shared = name("_types", "Shared");
         let request = name("b.get", "Request");
         assert_eq!(plan.crate_of_type(&shared), 0);
-        assert_eq!(plan.crate_of_type(&request), 1);
+        assert_eq!(plan.crate_of_type(&request), 2);
+        assert_eq!(plan.crate_of_type(&name("a.exists", "Request")), 1);
         let users = BTreeSet::from([request.clone(), shared]);
         assert_eq!(plan.crate_of(&Owner::UsedBy(users)), 0);
-        assert_eq!(plan.crate_of(&Owner::UsedBy(BTreeSet::from([request]))), 1);
-        assert_eq!(plan.crate_of(&Owner::Client), 2);
+        assert_eq!(plan.crate_of(&Owner::UsedBy(BTreeSet::from([request]))), 2);
+        assert_eq!(plan.crate_of(&Owner::Client), 3);
         let packages: Vec<&str> = plan.crates.iter().map(|c| c.package.as_str()).collect();
-        assert_eq!(packages, ["c-base", "c-part1", "c"]);
-        assert_eq!(plan.crates[2].deps, [0, 1]);
+        assert_eq!(packages, ["c-base", "c-part1", "c-part2", "c"]);
+        assert_eq!(plan.crates[3].deps, [0, 1, 2]);
+        assert_eq!(plan.crates[1].modules, ["a", "types"]);
+        assert_eq!(plan.crates[2].modules, ["b"]);
     }
 
     #[test]
