@@ -4,10 +4,13 @@
 //! measures the split).
 //!
 //! The split is decided on the model, before anything is emitted:
-//! * the top-level modules are bin-packed by weight into the **parts**, which depend on the
-//!   base only; a part holds every type that its modules' endpoints (or its modules' types
-//!   that no endpoint reaches) reach and no other part's do, wherever the type's module is;
+//! * the top-level modules are spread over the **parts**, which depend on the base only; a
+//!   part holds every type that its modules' endpoints (or its modules' types that no
+//!   endpoint reaches) reach and no other part's do, wherever the type's module is;
 //! * the **base** crate holds the types that several parts reach;
+//! * the modules are spread so that the base and the heaviest part, which cargo compiles one
+//!   after the other, weigh least together (modules that reach the same types go together;
+//!   a greedy placement, then single moves while one shortens that path);
 //! * the **facade**, the package of the client's own name, holds the crate root (`Client`),
 //!   the namespace handles and the endpoint calls, and depends on all of them.
 //!
@@ -19,6 +22,107 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::model::{Endpoint, TypeDefinition, TypeName};
 
 use super::names::module_path;
+
+/// A set of type indices.
+#[derive(Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Self {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    fn union(&mut self, other: &Bits) {
+        for (word, more) in self.0.iter_mut().zip(&other.0) {
+            *word |= more;
+        }
+    }
+}
+
+/// What each part reaches, given each module's part.
+fn parts_reach(reaches: &[Bits], assignment: &[usize], parts: usize, len: usize) -> Vec<Bits> {
+    let mut out = vec![Bits::new(len); parts];
+    for (reach, &part) in reaches.iter().zip(assignment) {
+        out[part].union(reach);
+    }
+    out
+}
+
+/// The weight of the base (what several parts reach) plus that of the heaviest part.
+fn critical_path(reaches: &[Bits], weights: &[usize], assignment: &[usize], parts: usize) -> usize {
+    let reached = parts_reach(reaches, assignment, parts, weights.len());
+    let (mut base, mut loads) = (0, vec![0; parts]);
+    for (i, weight) in weights.iter().enumerate() {
+        let by: Vec<usize> = (0..parts).filter(|&p| reached[p].get(i)).collect();
+        match by[..] {
+            [] => {}
+            [part] => loads[part] += weight,
+            _ => base += weight,
+        }
+    }
+    base + loads.into_iter().max().unwrap_or(0)
+}
+
+/// Each module's part: the modules, heaviest reach first, each onto the part where it makes
+/// the critical path least; then single modules moved while a move shortens it.
+fn assign_modules(reaches: &[Bits], weights: &[usize], parts: usize) -> Vec<usize> {
+    let reach_weight = |bits: &Bits| -> usize {
+        weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits.get(*i))
+            .map(|(_, w)| w)
+            .sum()
+    };
+    let mut order: Vec<(usize, usize)> = reaches
+        .iter()
+        .enumerate()
+        .map(|(m, bits)| (m, reach_weight(bits)))
+        .collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Modules not placed yet stay out of the reckoning (an empty reach).
+    let empty = Bits::new(weights.len());
+    let mut placed: Vec<Bits> = vec![empty; reaches.len()];
+    let mut assignment = vec![0; reaches.len()];
+    for (module, _) in order {
+        placed[module] = reaches[module].clone();
+        let best = (0..parts)
+            .min_by_key(|&part| {
+                assignment[module] = part;
+                (critical_path(&placed, weights, &assignment, parts), part)
+            })
+            .unwrap_or(0);
+        assignment[module] = best;
+    }
+    let mut cost = critical_path(reaches, weights, &assignment, parts);
+    for _ in 0..reaches.len() * parts {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for module in 0..reaches.len() {
+            let was = assignment[module];
+            for part in (0..parts).filter(|&p| p != was) {
+                assignment[module] = part;
+                let moved = critical_path(reaches, weights, &assignment, parts);
+                if moved < best.map_or(cost, |b| b.0) {
+                    best = Some((moved, module, part));
+                }
+            }
+            assignment[module] = was;
+        }
+        match best {
+            Some((moved, module, part)) => {
+                assignment[module] = part;
+                cost = moved;
+            }
+            None => break,
+        }
+    }
+    assignment
+}
 
 /// `roots` and every type they refer to, directly or not.
 fn closure<'a>(
@@ -116,41 +220,8 @@ impl CratePlan {
             }
         }
         let closure = |roots| closure(&refs, roots);
-        // What a type of another top-level module names, with its closure: shared for sure,
-        // so it doesn't count towards its module's weight when the modules are packed.
-        let mut crossing: Vec<&TypeName> = Vec::new();
-        for (from, to) in &refs {
-            let own = top(from);
-            crossing.extend(to.iter().filter(|name| own.is_none() || top(name) != own));
-        }
-        let crossing = closure(crossing);
-        // The parts: the top-level modules, the heaviest first onto the lightest part.
-        let mut modules: BTreeMap<String, usize> = BTreeMap::new();
-        for def in types {
-            if let Some(module) = top(def.name()) {
-                let load = if crossing.contains(def.name()) {
-                    0
-                } else {
-                    weight(def)
-                };
-                *modules.entry(module).or_default() += load;
-            }
-        }
-        let mut order: Vec<(&String, &usize)> = modules.iter().collect();
-        order.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-        let mut loads = vec![0usize; parts];
-        let mut part_of: HashMap<&str, usize> = HashMap::new();
-        let mut part_modules: Vec<Vec<String>> = vec![Vec::new(); parts];
-        for (module, load) in order {
-            let lightest = (0..parts).min_by_key(|&i| (loads[i], i)).unwrap_or(0);
-            loads[lightest] += load;
-            part_of.insert(module, lightest);
-            part_modules[lightest].push(module.clone());
-        }
-        // What each part reaches: from its modules' endpoints, and from the types of its
-        // modules that no endpoint reaches. A type one part alone reaches is that part's,
-        // wherever its module is; one that several reach is the base's (and so is all it
-        // reaches, which they reach too).
+        // The roots of each top-level module: its endpoints' requests and responses, and its
+        // types that no endpoint reaches.
         let from_endpoints = closure(
             endpoints
                 .iter()
@@ -158,36 +229,63 @@ impl CratePlan {
                 .flat_map(|(request, response)| [request, response])
                 .collect(),
         );
-        let mut roots: Vec<Vec<&TypeName>> = vec![Vec::new(); parts];
+        let mut module_roots: BTreeMap<String, Vec<&TypeName>> = BTreeMap::new();
+        for def in types {
+            if let Some(module) = top(def.name()) {
+                let roots = module_roots.entry(module).or_default();
+                if !from_endpoints.contains(def.name()) {
+                    roots.push(def.name());
+                }
+            }
+        }
         for endpoint in endpoints {
             if let Some((request, response)) = endpoint.types()
                 && let Some(module) = top(request)
             {
-                roots[part_of[module.as_str()]].extend([request, response]);
+                module_roots
+                    .entry(module)
+                    .or_default()
+                    .extend([request, response]);
             }
         }
-        for def in types {
-            if !from_endpoints.contains(def.name())
-                && let Some(module) = top(def.name())
-            {
-                roots[part_of[module.as_str()]].push(def.name());
-            }
-        }
-        let mut reached_by: HashMap<&TypeName, BTreeSet<usize>> = HashMap::new();
-        for (part, roots) in roots.into_iter().enumerate() {
-            for name in closure(roots) {
-                reached_by.entry(name).or_default().insert(part);
-            }
-        }
-        let mut of_type = HashMap::new();
-        for def in types {
-            let index = match reached_by.get(def.name()) {
-                Some(by) if by.len() == 1 && top(def.name()).is_some() => {
-                    1 + by.iter().next().copied().unwrap_or(0)
+        // Which types each module reaches, as bits over `types`.
+        let index: HashMap<&TypeName, usize> = types
+            .iter()
+            .enumerate()
+            .map(|(i, def)| (def.name(), i))
+            .collect();
+        let weights: Vec<usize> = types.iter().map(|def| weight(def)).collect();
+        let names: Vec<&String> = module_roots.keys().collect();
+        let reaches: Vec<Bits> = module_roots
+            .values()
+            .map(|roots| {
+                let mut bits = Bits::new(types.len());
+                for name in closure(roots.clone()) {
+                    if let Some(&i) = index.get(name) {
+                        bits.set(i);
+                    }
                 }
+                bits
+            })
+            .collect();
+        // The parts: the modules spread so that the base plus the heaviest part, what cargo
+        // compiles one after the other, weighs least.
+        let assignment = assign_modules(&reaches, &weights, parts);
+        let parts_reach = parts_reach(&reaches, &assignment, parts, types.len());
+        let mut part_modules: Vec<Vec<String>> = vec![Vec::new(); parts];
+        for (module, &part) in names.iter().zip(&assignment) {
+            part_modules[part].push((*module).clone());
+        }
+        // A type one part alone reaches is that part's, wherever its module is; one that
+        // several reach is the base's (and so is all it reaches, which they reach too).
+        let mut of_type = HashMap::new();
+        for (i, def) in types.iter().enumerate() {
+            let by: Vec<usize> = (0..parts).filter(|&p| parts_reach[p].get(i)).collect();
+            let crate_index = match by[..] {
+                [part] if top(def.name()).is_some() => 1 + part,
                 _ => 0,
             };
-            of_type.insert(def.name().clone(), index);
+            of_type.insert(def.name().clone(), crate_index);
         }
         let mut crates = vec![CrateSpec {
             package: format!("{package}-base"),
@@ -235,5 +333,30 @@ impl CratePlan {
                 .unwrap_or(0),
             Owner::Client => self.facade(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bits(len: usize, set: &[usize]) -> Bits {
+        let mut out = Bits::new(len);
+        set.iter().for_each(|&i| out.set(i));
+        out
+    }
+
+    #[test]
+    fn modules_that_reach_the_same_heavy_types_share_a_part() {
+        // Types 0 and 1 are heavy; modules 0 and 1 both reach them, module 2 reaches type 4.
+        let weights = [10, 10, 1, 1, 5];
+        let reaches = [bits(5, &[0, 1, 2]), bits(5, &[0, 1, 3]), bits(5, &[4])];
+        let assignment = assign_modules(&reaches, &weights, 2);
+        assert_eq!(assignment[0], assignment[1]);
+        assert_ne!(assignment[2], assignment[0]);
+        // Nothing in the base; the heavier part weighs 22.
+        assert_eq!(critical_path(&reaches, &weights, &assignment, 2), 22);
+        // Apart, modules 0 and 1 would put types 0 and 1 in the base: 20 + 6.
+        assert_eq!(critical_path(&reaches, &weights, &[0, 1, 1], 2), 26);
     }
 }

@@ -1265,22 +1265,23 @@ mod tests {
                 .get(&PathBuf::from(path))
                 .unwrap_or_else(|| panic!("no {path} in {:?}", files.keys().collect::<Vec<_>>()))
         };
-        // Module `a` goes to the first part, `b` to the second. `_types.Shared` is reached
+        // Module `b` goes to the first part, `a` to the second. `_types.Shared` is reached
         // from both: the base's. `a._types.OnlyA` is reached only from `b.get`'s response:
-        // the second part's, though its module is `a`'s.
+        // the first part's, though its module is `a`'s.
         let base = "crates/elasticsearch-typed-base";
-        let (part1, part2) = (
+        // (module `b`'s part, module `a`'s part)
+        let (part_b, part_a) = (
             "crates/elasticsearch-typed-part1",
             "crates/elasticsearch-typed-part2",
         );
         assert!(file(&format!("{base}/src/types.rs")).contains("pub type Shared ="));
-        assert!(file(&format!("{part2}/src/a/types.rs")).contains("pub struct OnlyA"));
-        assert!(file(&format!("{part2}/src/b/get.rs")).contains("pub struct GetRequest"));
+        assert!(file(&format!("{part_b}/src/a/types.rs")).contains("pub struct OnlyA"));
+        assert!(file(&format!("{part_b}/src/b/get.rs")).contains("pub struct GetRequest"));
         let has = |path: String| files.contains_key(&PathBuf::from(path));
         assert!(!has(format!("{base}/src/a/types.rs")));
-        assert!(!has(format!("{part1}/src/a/types.rs")));
+        assert!(!has(format!("{part_a}/src/a/types.rs")));
         assert!(!has(format!("{base}/src/a/exists.rs")));
-        let exists = file(&format!("{part1}/src/a/exists.rs"));
+        let exists = file(&format!("{part_a}/src/a/exists.rs"));
         assert!(exists.contains("pub struct ExistsRequest"), "{exists}");
         assert!(
             exists.contains("pub type ExistsResponse = bool;"),
@@ -1288,7 +1289,7 @@ mod tests {
         );
         assert!(!exists.contains("fn exists("), "{exists}");
         // A part sees the base's root (the runtime, the shared modules) at its own root.
-        let part_lib = file(&format!("{part1}/src/lib.rs"));
+        let part_lib = file(&format!("{part_a}/src/lib.rs"));
         assert!(
             part_lib.contains("pub use ::elasticsearch_typed_base::*;"),
             "{part_lib}"
@@ -1298,7 +1299,7 @@ mod tests {
         // from each part that has some of it.
         let facade_exists = file("src/a/exists.rs");
         assert!(
-            facade_exists.contains("pub use ::elasticsearch_typed_part1::a::exists::*;"),
+            facade_exists.contains("pub use ::elasticsearch_typed_part2::a::exists::*;"),
             "{facade_exists}"
         );
         assert!(facade_exists.contains("pub fn exists("), "{facade_exists}");
@@ -1321,9 +1322,9 @@ mod tests {
             "{manifest}"
         );
         assert!(manifest.contains(
-            "elasticsearch-typed-part1 = { version = \"0.1\", path = \"crates/elasticsearch-typed-part1\", default-features = false }"
+            "elasticsearch-typed-part2 = { version = \"0.1\", path = \"crates/elasticsearch-typed-part2\", default-features = false }"
         ));
-        let part_manifest = file(&format!("{part1}/Cargo.toml"));
+        let part_manifest = file(&format!("{part_a}/Cargo.toml"));
         assert!(part_manifest.contains("path = \"../elasticsearch-typed-base\""));
         assert!(part_manifest.contains("path = \"../../../generator/runtime\""));
         // The same code as the single crate, only distributed: every item is somewhere.
@@ -1349,17 +1350,17 @@ mod tests {
         let shared = name("_types", "Shared");
         let request = name("b.get", "Request");
         assert_eq!(plan.crate_of_type(&shared), 0);
-        assert_eq!(plan.crate_of_type(&request), 2);
-        assert_eq!(plan.crate_of_type(&name("a.exists", "Request")), 1);
+        assert_eq!(plan.crate_of_type(&request), 1);
+        assert_eq!(plan.crate_of_type(&name("a.exists", "Request")), 2);
         let users = BTreeSet::from([request.clone(), shared]);
         assert_eq!(plan.crate_of(&Owner::UsedBy(users)), 0);
-        assert_eq!(plan.crate_of(&Owner::UsedBy(BTreeSet::from([request]))), 2);
+        assert_eq!(plan.crate_of(&Owner::UsedBy(BTreeSet::from([request]))), 1);
         assert_eq!(plan.crate_of(&Owner::Client), 3);
         let packages: Vec<&str> = plan.crates.iter().map(|c| c.package.as_str()).collect();
         assert_eq!(packages, ["c-base", "c-part1", "c-part2", "c"]);
         assert_eq!(plan.crates[3].deps, [0, 1, 2]);
-        assert_eq!(plan.crates[1].modules, ["a", "types"]);
-        assert_eq!(plan.crates[2].modules, ["b"]);
+        assert_eq!(plan.crates[1].modules, ["b", "types"]);
+        assert_eq!(plan.crates[2].modules, ["a"]);
     }
 
     #[test]
