@@ -716,7 +716,9 @@ pub(crate) fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Resu
             written += 1;
         }
     }
-    let mut stack = vec![dir.join("src")];
+    // Stale files: Rust sources under `src/`, anything under `crates/` (a split client's
+    // crates, whose modules move between them).
+    let mut stack = vec![dir.join("src"), dir.join("crates")];
     while let Some(folder) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
@@ -726,7 +728,7 @@ pub(crate) fn sync_folder(dir: &Path, files: &BTreeMap<PathBuf, String>) -> Resu
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(relative) = path.strip_prefix(dir)
-                && path.extension().is_some_and(|e| e == "rs")
+                && (relative.starts_with("crates") || path.extension().is_some_and(|e| e == "rs"))
                 && !files.contains_key(relative)
             {
                 std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -750,6 +752,49 @@ pub(crate) fn write_if_changed(path: &Path, text: &str) -> Result<bool, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sync_removes_what_the_new_output_does_not_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = |paths: &[&str]| -> BTreeMap<PathBuf, String> {
+            paths
+                .iter()
+                .map(|p| (PathBuf::from(p), format!("// {p}\n")))
+                .collect()
+        };
+        sync_folder(
+            dir.path(),
+            &files(&[
+                "Cargo.toml",
+                "src/lib.rs",
+                "src/a.rs",
+                "crates/x/Cargo.toml",
+                "crates/x/src/t.rs",
+            ]),
+        )
+        .unwrap();
+        // A module that gained children, and a crate of a split that is gone.
+        let now = files(&[
+            "Cargo.toml",
+            "src/lib.rs",
+            "src/a/mod.rs",
+            "crates/y/Cargo.toml",
+        ]);
+        sync_folder(dir.path(), &now).unwrap();
+        let mut left = Vec::new();
+        let mut stack = vec![dir.path().to_path_buf()];
+        while let Some(folder) = stack.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                if entry.path().is_dir() {
+                    stack.push(entry.path());
+                } else {
+                    left.push(entry.path().strip_prefix(dir.path()).unwrap().to_path_buf());
+                }
+            }
+        }
+        left.sort();
+        assert_eq!(left, now.keys().cloned().collect::<Vec<_>>());
+    }
 
     fn case(name: &str) -> ExampleCase {
         ExampleCase {
