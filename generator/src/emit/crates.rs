@@ -154,9 +154,10 @@ pub enum Owner {
 pub enum Role {
     /// The whole client, one crate.
     Whole,
-    /// The types that other modules share.
+    /// The types that several parts reach.
     Base,
-    /// Whole modules used by no other, depending on the base.
+    /// Some top-level modules, with the types that only their endpoints reach (wherever the
+    /// types' modules are); depends on the base.
     Part,
     /// The client and the endpoint calls, depending on every other crate, under the client's
     /// own package name; it re-exports every module at its path.
@@ -170,7 +171,8 @@ pub struct CrateSpec {
     pub role: Role,
     /// Indices into [`CratePlan::crates`].
     pub deps: Vec<usize>,
-    /// The top-level modules whose types are all here (a part's), sorted.
+    /// A part's top-level modules, sorted (their endpoints and the types only they reach are
+    /// here, their shared types in the base, their calls in the facade).
     pub modules: Vec<String>,
 }
 
