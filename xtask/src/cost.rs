@@ -243,6 +243,27 @@ fn run_cargo(workspace: &Path, log: &Path, args: &[&str]) -> Result<(), String> 
     Ok(())
 }
 
+/// The crates a run compiled, as the rustc wrapper logged them (see [`wrap_rustc`]).
+fn logged_crates(log: &Path) -> Result<Vec<(String, Sample)>, String> {
+    let text = std::fs::read_to_string(log).map_err(|e| format!("{}: {e}", log.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [name, wall, cpu, peak, ..] = cols[..] else {
+                return None;
+            };
+            let ms = |v: &str| v.parse::<u64>().ok().map(Duration::from_millis);
+            let sample = Sample {
+                wall: ms(wall)?,
+                cpu: ms(cpu).unwrap_or_default(),
+                peak_mib: peak.parse::<f64>().ok()? / 1024.0,
+            };
+            Some((name.to_string(), sample))
+        })
+        .collect())
+}
+
 fn measure(job: &Job<'_>) -> Result<Measured, String> {
     let log = job.workspace.join(format!("rustc-{}.log", job.package));
     let features = job.features.map(|f| f.join(","));
@@ -270,23 +291,13 @@ fn measure(job: &Job<'_>) -> Result<Measured, String> {
     let _ = std::fs::remove_file(&log);
     eprint!("  {:<44} ", job.label);
     run_cargo(job.workspace, &log, &args)?;
-    let text = std::fs::read_to_string(&log).map_err(|e| format!("{}: {e}", log.display()))?;
     let mut sample = None;
     let mut others = Vec::new();
-    for line in text.lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [name, wall, cpu, peak, ..] = cols[..] else {
-            continue;
-        };
-        let number = |v: &str| v.parse::<f64>().unwrap_or(f64::NAN);
+    for (name, logged) in logged_crates(&log)? {
         if name == job.crate_name {
-            sample = Some(Sample {
-                wall: Duration::from_secs_f64(number(wall) / 1000.0),
-                cpu: Duration::from_secs_f64(number(cpu).max(0.0) / 1000.0),
-                peak_mib: number(peak) / 1024.0,
-            });
+            sample = Some(logged);
         } else {
-            others.push(name.to_string());
+            others.push(name);
         }
     }
     let sample = sample.ok_or_else(|| {
@@ -347,21 +358,16 @@ fn measure_split(
     let started = Instant::now();
     run_cargo(workspace, &log, &args)?;
     let wall = started.elapsed();
-    let text = std::fs::read_to_string(&log).map_err(|e| format!("{}: {e}", log.display()))?;
     let names: Vec<String> = packages.iter().map(|p| p.replace('-', "_")).collect();
     let (mut cpu, mut peak_mib, mut seen) = (Duration::ZERO, 0.0f64, 0);
     let mut others = Vec::new();
-    for line in text.lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [name, _wall, cpu_ms, peak, ..] = cols[..] else {
-            continue;
-        };
-        if names.iter().any(|n| n == name) {
+    for (name, logged) in logged_crates(&log)? {
+        if names.contains(&name) {
             seen += 1;
-            cpu += Duration::from_millis(cpu_ms.parse().unwrap_or(0));
-            peak_mib = peak_mib.max(peak.parse::<f64>().unwrap_or(0.0) / 1024.0);
+            cpu += logged.cpu;
+            peak_mib = peak_mib.max(logged.peak_mib);
         } else {
-            others.push(name.to_string());
+            others.push(name);
         }
     }
     if seen != packages.len() {

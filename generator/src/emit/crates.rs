@@ -53,16 +53,32 @@ fn parts_reach(reaches: &[Bits], assignment: &[usize], parts: usize, len: usize)
     out
 }
 
+/// Which parts reach a type.
+enum Reached {
+    None,
+    One(usize),
+    Several,
+}
+
+/// Which parts of `reached` (what each part reaches) reach the type `i`.
+fn reached_by(reached: &[Bits], i: usize) -> Reached {
+    let mut by = (0..reached.len()).filter(|&p| reached[p].get(i));
+    match (by.next(), by.next()) {
+        (None, _) => Reached::None,
+        (Some(part), None) => Reached::One(part),
+        (Some(_), Some(_)) => Reached::Several,
+    }
+}
+
 /// The weight of the base (what several parts reach) plus that of the heaviest part.
 fn critical_path(reaches: &[Bits], weights: &[usize], assignment: &[usize], parts: usize) -> usize {
     let reached = parts_reach(reaches, assignment, parts, weights.len());
     let (mut base, mut loads) = (0, vec![0; parts]);
     for (i, weight) in weights.iter().enumerate() {
-        let by: Vec<usize> = (0..parts).filter(|&p| reached[p].get(i)).collect();
-        match by[..] {
-            [] => {}
-            [part] => loads[part] += weight,
-            _ => base += weight,
+        match reached_by(&reached, i) {
+            Reached::None => {}
+            Reached::One(part) => loads[part] += weight,
+            Reached::Several => base += weight,
         }
     }
     base + loads.into_iter().max().unwrap_or(0)
@@ -282,9 +298,8 @@ impl CratePlan {
         // several reach is the base's (and so is all it reaches, which they reach too).
         let mut of_type = HashMap::new();
         for (i, def) in types.iter().enumerate() {
-            let by: Vec<usize> = (0..parts).filter(|&p| parts_reach[p].get(i)).collect();
-            let crate_index = match by[..] {
-                [part] if top(def.name()).is_some() => 1 + part,
+            let crate_index = match reached_by(&parts_reach, i) {
+                Reached::One(part) if top(def.name()).is_some() => 1 + part,
                 _ => 0,
             };
             of_type.insert(def.name().clone(), crate_index);
